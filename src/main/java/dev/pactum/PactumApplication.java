@@ -1,10 +1,13 @@
 package dev.pactum;
 
+import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
+@EnableProcessApplication("pactum")
 public class PactumApplication {
+
     public static void main(String[] args) {
         SpringApplication.run(PactumApplication.class, args);
     }

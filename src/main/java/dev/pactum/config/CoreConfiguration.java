@@ -1,0 +1,16 @@
+package dev.pactum.config;
+
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PactumProperties.class)
+public class CoreConfiguration {
+
+    @Bean
+    Clock clock(PactumProperties properties) {
+        return Clock.system(properties.zone());
+    }
+}

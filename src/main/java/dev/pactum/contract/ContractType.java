@@ -1,0 +1,8 @@
+package dev.pactum.contract;
+
+public enum ContractType {
+    SALES,
+    SERVICE,
+    PURCHASE,
+    NDA
+}

@@ -1,0 +1,20 @@
+package dev.pactum;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The one shared full-application context for end-to-end tests: real HTTP on a random port, a real
+ * embedded PostgreSQL, the engine with its job executor off so tests execute jobs themselves.
+ * Every end-to-end test uses exactly this annotation so Spring caches a single context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public @interface PactumTest {
+}
