@@ -105,7 +105,8 @@ public class RuleBase {
 
     private static String describe(Message error) {
         String path = error.getPath() == null ? "(rule set)" : error.getPath().replace(KIE_RESOURCE_ROOT, "");
-        return path + " line " + error.getLine() + ": " + error.getText();
+        String line = error.getLine() > 0 ? " line " + error.getLine() : "";
+        return path + line + ": " + error.getText();
     }
 
     private static String versionOf(List<RuleSource> sources) {
