@@ -3,13 +3,20 @@ package dev.pactum.approval;
 import static dev.pactum.rules.ProjectRules.unremarkableContract;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.pactum.risk.RiskAssessment;
 import dev.pactum.risk.RiskAssessmentService;
+import dev.pactum.risk.RiskLevel;
 import dev.pactum.rules.ContractFacts;
 import dev.pactum.rules.ProjectRules;
+import dev.pactum.rules.RuleBase;
+import dev.pactum.rules.RuleSource;
 import org.junit.jupiter.api.Test;
 
 class ApprovalRoutingRulesTest {
@@ -44,6 +51,39 @@ class ApprovalRoutingRulesTest {
 
         assertThat(route(risky).levels()).extracting(ApprovalLevel::groups)
                 .containsExactly(List.of("sales-managers"));
+    }
+
+    @Test
+    void analystsCanRouteOnTheRiskAssessment() throws IOException {
+        List<RuleSource> rules = new ArrayList<>();
+        rules.add(new RuleSource("rules/approval-routing.drl", Files.readString(Path.of("rules/approval-routing.drl"))));
+        rules.add(new RuleSource("rules/risk-scoring.drl", Files.readString(Path.of("rules/risk-scoring.drl"))));
+        rules.add(new RuleSource("rules/high-risk.drl", """
+                package dev.pactum.approval.routing;
+
+                import dev.pactum.approval.ApprovalStep;
+                import dev.pactum.approval.ApprovalMode;
+                import dev.pactum.risk.RiskAssessment;
+                import dev.pactum.risk.RiskLevel;
+
+                rule "High-risk contracts need risk control to countersign"
+                when
+                    RiskAssessment( level == RiskLevel.HIGH )
+                then
+                    insert(new ApprovalStep(1, "risk-control", ApprovalMode.ALL, 12, drools.getRule().getName()));
+                end
+                """));
+        RuleBase ruleBase = RuleBase.compile(rules);
+        ContractFacts contract = unremarkableContract()
+                .customerHasOverduePayments(true).customerEarlierContracts(0).paymentTermDays(120).build();
+
+        RiskAssessment assessment = new RiskAssessmentService(ruleBase).assess(contract);
+        ApprovalChain chain = new ApprovalRoutingService(ruleBase).route(contract, assessment);
+
+        assertThat(assessment.level()).isEqualTo(RiskLevel.HIGH);
+        assertThat(chain.levels()).containsExactly(new ApprovalLevel(1, ApprovalMode.ALL,
+                List.of("risk-control", "sales-managers"), 12,
+                List.of(SALES_MANAGER_RULE, "High-risk contracts need risk control to countersign")));
     }
 
     private ApprovalChain route(ContractFacts contract) {
