@@ -13,10 +13,6 @@ public enum RiskLevel {
         this.fromScore = fromScore;
     }
 
-    public int fromScore() {
-        return fromScore;
-    }
-
     /** LOW under 30, MEDIUM under 60, HIGH from 60. */
     public static RiskLevel of(int score) {
         RiskLevel reached = LOW;
