@@ -67,8 +67,8 @@ public class SecurityConfiguration {
                                 PATHS.matcher(webappPath + "/lib/**"), PATHS.matcher(webappPath + "/assets/**"),
                                 PATHS.matcher(webappPath + "/favicon.ico")).permitAll()
                         .anyRequest().authenticated())
-                // Spring's generated login page at /login (GET shows it, POST logs in); keeps the requested page.
-                .formLogin(form -> form.permitAll())
+                // LoginPage renders GET /login; Spring Security handles POST /login and returns to the saved page.
+                .formLogin(form -> form.loginPage("/login").permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems(messages, localeResolver, objectMapper, true)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
