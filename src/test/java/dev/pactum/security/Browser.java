@@ -37,6 +37,11 @@ final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
+    HttpResponse<String> send(String path, String jsonBody, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)).build());
+    }
+
     /** Logs in through the login form, the way a person does; returns where the login redirects to. */
     String logIn(String username, String password) {
         HttpResponse<String> page = get("/login", "Accept", "text/html");
