@@ -1,0 +1,148 @@
+package dev.pactum.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.autoconfigure.security.servlet.PathRequest;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * One login for everything: browsers log in with the form at {@code /login} and carry the session into the
+ * workspace, the REST API and the Camunda webapps; API clients (scripts, Camunda Modeler) send HTTP Basic.
+ * Users, passwords and groups come from Camunda's identity service ({@link CamundaIdentityAuthenticationProvider}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+    /** Runs right after Spring Security's filter chain, before Camunda's own webapp filters. */
+    private static final int AFTER_SPRING_SECURITY = SecurityProperties.DEFAULT_FILTER_ORDER + 1;
+
+    private final String webappPath;
+
+    public SecurityConfiguration(@Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+        this.webappPath = webappPath;
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, MessageSource messages, LocaleResolver localeResolver,
+            ObjectMapper objectMapper) throws Exception {
+        RequestMatcher restApi = new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**"));
+        RequestMatcher webappApi = PATHS.matcher(webappPath + "/api/**");
+        RequestMatcher anyApi = new OrRequestMatcher(restApi, webappApi);
+        RequestMatcher basicAuthenticated = request -> {
+            String header = request.getHeader("Authorization");
+            return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+        };
+        http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
+                        .requestMatchers(PATHS.matcher("/login"), PATHS.matcher("/error"),
+                                PATHS.matcher("/swagger-ui.html"), PATHS.matcher("/swagger-ui/**"),
+                                PATHS.matcher("/v3/api-docs"), PATHS.matcher("/v3/api-docs/**"),
+                                PATHS.matcher(webappPath + "/lib/**"), PATHS.matcher(webappPath + "/assets/**"),
+                                PATHS.matcher(webappPath + "/favicon.ico")).permitAll()
+                        .anyRequest().authenticated())
+                // LoginPage renders GET /login; Spring Security handles POST /login and returns to the saved page.
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems(messages, localeResolver, objectMapper, true)))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        // Stateless API clients authenticate every request; there is no session cookie to forge.
+                        new AndRequestMatcher(restApi, basicAuthenticated),
+                        // The webapps send Camunda's own X-XSRF-TOKEN, checked by Camunda's CsrfPreventionFilter.
+                        PATHS.matcher(webappPath + "/**")))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .requestCache(cache -> cache.requestCache(pageRequestCache(anyApi)))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(entryPoint(restApi, webappApi, messages, localeResolver, objectMapper))
+                        .accessDeniedHandler(accessDenied(anyApi, messages, localeResolver, objectMapper)));
+        return http.build();
+    }
+
+    /** Remembers only page requests, so a login returns to the page and never to an API call. */
+    private static HttpSessionRequestCache pageRequestCache(RequestMatcher anyApi) {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(new AndRequestMatcher(
+                PATHS.matcher(HttpMethod.GET, "/**"),
+                new NegatedRequestMatcher(anyApi),
+                new NegatedRequestMatcher(new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest"))));
+        cache.setMatchingRequestParameterName(null);
+        return cache;
+    }
+
+    private static AuthenticationEntryPoint entryPoint(RequestMatcher restApi, RequestMatcher webappApi,
+            MessageSource messages, LocaleResolver localeResolver, ObjectMapper objectMapper) {
+        var entryPoints = new LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>();
+        entryPoints.put(restApi, problems(messages, localeResolver, objectMapper, true));
+        entryPoints.put(webappApi, problems(messages, localeResolver, objectMapper, false));
+        DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
+        entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+        return entryPoint;
+    }
+
+    private static AccessDeniedHandler accessDenied(RequestMatcher anyApi, MessageSource messages,
+            LocaleResolver localeResolver, ObjectMapper objectMapper) {
+        var handlers = new LinkedHashMap<RequestMatcher, AccessDeniedHandler>();
+        handlers.put(anyApi, problems(messages, localeResolver, objectMapper, false));
+        return new RequestMatcherDelegatingAccessDeniedHandler(handlers, new AccessDeniedHandlerImpl());
+    }
+
+    private static SecurityProblems problems(MessageSource messages, LocaleResolver localeResolver,
+            ObjectMapper objectMapper, boolean basicChallenge) {
+        return new SecurityProblems(messages, localeResolver, objectMapper, basicChallenge);
+    }
+
+    /**
+     * Single sign-on with Tasklist, Cockpit and Admin: Camunda's container-based authentication takes the user
+     * from Spring Security ({@link SpringSecurityWebappAuthenticationProvider}) and keeps it in the HTTP session.
+     */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappSingleSignOn() {
+        var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setName("Pactum single sign-on for the Camunda webapps");
+        registration.addInitParameter("authentication-provider",
+                SpringSecurityWebappAuthenticationProvider.class.getName());
+        registration.addUrlPatterns(webappPath + "/*");
+        registration.setOrder(AFTER_SPRING_SECURITY);
+        return registration;
+    }
+
+    @Bean
+    static InitialAdminPasswordCheck initialAdminPasswordCheck() {
+        return new InitialAdminPasswordCheck();
+    }
+
+    @Bean
+    FilterRegistrationBean<EngineRestAuthenticationFilter> engineRestAuthentication(IdentityService identityService) {
+        var registration = new FilterRegistrationBean<>(new EngineRestAuthenticationFilter(identityService));
+        registration.setName("Pactum engine REST authentication");
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(AFTER_SPRING_SECURITY);
+        return registration;
+    }
+}

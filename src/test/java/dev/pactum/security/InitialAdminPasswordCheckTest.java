@@ -1,0 +1,31 @@
+package dev.pactum.security;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+class InitialAdminPasswordCheckTest {
+
+    @Test
+    void anAdminIdWithoutAPasswordStopsTheStart() {
+        assertThatThrownBy(() -> check(new MockEnvironment().withProperty("camunda.bpm.admin-user.id", "admin")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("camunda.bpm.admin-user.password");
+    }
+
+    @Test
+    void anAdminWithAPasswordOrNoAdminAtAllStarts() {
+        assertThatCode(() -> check(new MockEnvironment()
+                .withProperty("camunda.bpm.admin-user.id", "admin")
+                .withProperty("camunda.bpm.admin-user.password", "s3cret"))).doesNotThrowAnyException();
+        assertThatCode(() -> check(new MockEnvironment())).doesNotThrowAnyException();
+    }
+
+    private static void check(MockEnvironment environment) {
+        InitialAdminPasswordCheck check = new InitialAdminPasswordCheck();
+        check.setEnvironment(environment);
+        check.postProcessBeanFactory(null);
+    }
+}
