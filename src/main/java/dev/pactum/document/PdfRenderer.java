@@ -2,11 +2,13 @@ package dev.pactum.document;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.logging.Level;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +22,11 @@ public class PdfRenderer {
 
     public static final String CHINESE_FONT_FAMILY = "Droid Sans Fallback";
     public static final String LATIN_FONT_FAMILY = "DejaVu Sans";
+
+    static {
+        // openhtmltopdf logs every stylesheet parse and font load at INFO; keep its warnings (bad CSS, missing glyphs) only.
+        XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
+    }
 
     /** Read once: the Chinese font is 4 MB and every render needs it. */
     private final byte[] chineseFont = readFont("fonts/DroidSansFallbackFull.ttf");
