@@ -1,0 +1,29 @@
+package dev.pactum.document;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+/** Append and read only: there is deliberately no save-all, delete or update. */
+interface ContractDocumentVersionRepository extends Repository<ContractDocumentVersion, Long> {
+
+    ContractDocumentVersion save(ContractDocumentVersion version);
+
+    @Query("""
+            select new dev.pactum.document.DocumentVersionInfo(v.version, v.sha256, v.sizeBytes, v.createdAt, v.createdBy)
+            from ContractDocumentVersion v where v.contractId = :contractId order by v.version""")
+    List<DocumentVersionInfo> findInfos(long contractId);
+
+    Optional<ContractDocumentVersion> findFirstByContractIdOrderByVersionDesc(long contractId);
+
+    @Query("select coalesce(max(v.version), 0) from ContractDocumentVersion v where v.contractId = :contractId")
+    int findLatestVersionNumber(long contractId);
+
+    /**
+     * Takes the contract's row lock until the transaction ends, so two renders of one contract number their
+     * versions one after the other instead of both claiming max+1.
+     */
+    @Query(value = "select id from contract where id = :contractId for update", nativeQuery = true)
+    Optional<Long> lockContract(long contractId);
+}

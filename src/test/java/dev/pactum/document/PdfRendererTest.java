@@ -1,0 +1,59 @@
+package dev.pactum.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PdfRendererTest {
+
+    private static byte[] pdf;
+
+    @BeforeAll
+    static void renderSalesContract() {
+        String xhtml = new ContractTemplates().renderXhtml("sales-standard", SampleContracts.sales());
+        pdf = new PdfRenderer().toPdf(xhtml);
+    }
+
+    @Test
+    void chineseTextIsRealExtractableText() throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+
+            // The heading is letter-spaced, which text extraction reads as spaces.
+            assertThat(text.replaceAll("\\s", "")).contains("销售合同");
+            assertThat(text)
+                    .contains("2026 年度服务器采购 & 部署项目")
+                    .contains(SampleContracts.TRICKY_CUSTOMER)
+                    .contains("人民币壹佰万零壹拾元伍角整")
+                    .contains("HT-2026-000123");
+        }
+    }
+
+    @Test
+    void everyFontIsEmbedded() throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            List<PDFont> fonts = new ArrayList<>();
+            for (PDPage page : document.getPages()) {
+                PDResources resources = page.getResources();
+                for (COSName name : resources.getFontNames()) {
+                    fonts.add(resources.getFont(name));
+                }
+            }
+
+            assertThat(fonts).isNotEmpty().allSatisfy(font -> assertThat(font.isEmbedded()).as(font.getName()).isTrue());
+            assertThat(fonts).extracting(PDFont::getName)
+                    .anySatisfy(name -> assertThat(name).contains("DroidSansFallback"))
+                    .anySatisfy(name -> assertThat(name).contains("DejaVuSans"));
+        }
+    }
+}
