@@ -1,14 +1,26 @@
 package dev.pactum.contract;
 
+import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface ContractRepository extends JpaRepository<Contract, Long>, JpaSpecificationExecutor<Contract> {
 
     Optional<Contract> findByNumber(String number);
 
+    Optional<Contract> findByProcessInstanceId(String processInstanceId);
+
     Optional<Contract> findByOwnerAndIdempotencyKey(String owner, String idempotencyKey);
 
-    long countByCustomerIdAndIdNot(Long customerId, Long contractId);
+    /** Counts the customer's other contracts in a state, e.g. earlier ACTIVE ones. */
+    long countByCustomerIdAndStatusAndIdNot(Long customerId, ContractStatus status, Long contractId);
+
+    /** Loads a contract and locks its row until the transaction ends, so state changes queue up. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Contract c where c.id = :id")
+    Optional<Contract> findByIdForUpdate(@Param("id") Long id);
 }

@@ -61,7 +61,9 @@ public class SecurityConfiguration {
         http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
-                        .requestMatchers(PATHS.matcher("/login"), PATHS.matcher("/error"),
+                        // The landing page only links onwards; each target asks for a login itself.
+                        .requestMatchers(PATHS.matcher("/"), PATHS.matcher("/index.html"),
+                                PATHS.matcher("/login"), PATHS.matcher("/error"),
                                 PATHS.matcher("/swagger-ui.html"), PATHS.matcher("/swagger-ui/**"),
                                 PATHS.matcher("/v3/api-docs"), PATHS.matcher("/v3/api-docs/**"),
                                 PATHS.matcher(webappPath + "/lib/**"), PATHS.matcher(webappPath + "/assets/**"),

@@ -1,0 +1,10 @@
+package dev.pactum.approval;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ApprovalDecisionRepository extends JpaRepository<ApprovalDecision, Long> {
+
+    List<ApprovalDecision> findByApprovalLevelIdInOrderByDecidedAt(Collection<Long> approvalLevelIds);
+}

@@ -1,0 +1,12 @@
+package dev.pactum.approval;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ApprovalLevelRepository extends JpaRepository<ApprovalLevelEntry, Long> {
+
+    List<ApprovalLevelEntry> findByContractIdAndRoundOrderByLevel(Long contractId, int round);
+
+    Optional<ApprovalLevelEntry> findByContractIdAndRoundAndLevel(Long contractId, int round, int level);
+}

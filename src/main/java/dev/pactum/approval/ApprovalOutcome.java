@@ -1,0 +1,26 @@
+package dev.pactum.approval;
+
+/** The result of an approval round, held in the process variable {@value #VARIABLE} that the gateways read. */
+public enum ApprovalOutcome {
+    APPROVED,
+    REJECTED,
+    REVISE;
+
+    public static final String VARIABLE = "approvalOutcome";
+
+    static ApprovalOutcome of(Decision decision) {
+        return switch (decision) {
+            case APPROVE -> APPROVED;
+            case REJECT -> REJECTED;
+            case REVISE -> REVISE;
+        };
+    }
+
+    ApprovalLevelState levelState() {
+        return switch (this) {
+            case APPROVED -> ApprovalLevelState.APPROVED;
+            case REJECTED -> ApprovalLevelState.REJECTED;
+            case REVISE -> ApprovalLevelState.REVISE;
+        };
+    }
+}

@@ -1,0 +1,94 @@
+package dev.pactum.approval;
+
+import dev.pactum.contract.Contract;
+import dev.pactum.contract.ContractFactsAssembler;
+import dev.pactum.risk.RiskAssessment;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Keeps each contract's approval chain and decisions: the record the API and the forms show. */
+@Service
+@Transactional
+public class ApprovalService {
+
+    private final ApprovalRoutingService routing;
+    private final ContractFactsAssembler facts;
+    private final ApprovalLevelRepository levels;
+    private final ApprovalDecisionRepository decisions;
+    private final Clock clock;
+
+    public ApprovalService(ApprovalRoutingService routing, ContractFactsAssembler facts,
+                           ApprovalLevelRepository levels, ApprovalDecisionRepository decisions, Clock clock) {
+        this.routing = routing;
+        this.facts = facts;
+        this.levels = levels;
+        this.decisions = decisions;
+        this.clock = clock;
+    }
+
+    /** Starts a new approval round: the rules decide the chain, which is stored level by level. */
+    public List<ApprovalLevelEntry> startRound(Contract contract, RiskAssessment risk) {
+        int round = contract.startApprovalRound();
+        ApprovalChain chain = routing.route(facts.factsOf(contract), risk);
+        return levels.saveAll(chain.levels().stream()
+                .map(level -> new ApprovalLevelEntry(contract.getId(), round, level, chain.ruleSetVersion()))
+                .toList());
+    }
+
+    public ApprovalLevelEntry openLevel(long contractId, int round, int level) {
+        ApprovalLevelEntry entry = level(contractId, round, level);
+        entry.open(Instant.now(clock));
+        return entry;
+    }
+
+    public ApprovalDecision recordDecision(long contractId, int round, int level, String taskId,
+                                           String candidateGroups, String decidedBy, Decision decision,
+                                           String comment) {
+        ApprovalLevelEntry entry = level(contractId, round, level);
+        return decisions.save(new ApprovalDecision(entry.getId(), taskId, candidateGroups, decidedBy, decision,
+                comment, Instant.now(clock)));
+    }
+
+    /** Closes a level with the outcome; when it did not approve, the levels after it are never reached. */
+    public void closeLevel(long contractId, int round, int level, ApprovalLevelState outcome) {
+        Instant now = Instant.now(clock);
+        for (ApprovalLevelEntry entry : levels.findByContractIdAndRoundOrderByLevel(contractId, round)) {
+            if (entry.getLevel() == level) {
+                entry.close(outcome, now);
+            } else if (entry.getLevel() > level && outcome != ApprovalLevelState.APPROVED) {
+                entry.close(ApprovalLevelState.SKIPPED, now);
+            }
+        }
+    }
+
+    /** The chain of the contract's current round, with each level's decisions so far. */
+    @Transactional(readOnly = true)
+    public List<LevelProgress> progress(Contract contract) {
+        List<ApprovalLevelEntry> entries =
+                levels.findByContractIdAndRoundOrderByLevel(contract.getId(), contract.getApprovalRound());
+        Map<Long, List<ApprovalDecision>> byLevel = decisions
+                .findByApprovalLevelIdInOrderByDecidedAt(entries.stream().map(ApprovalLevelEntry::getId).toList())
+                .stream().collect(Collectors.groupingBy(ApprovalDecision::getApprovalLevelId));
+        return entries.stream()
+                .map(entry -> new LevelProgress(entry, byLevel.getOrDefault(entry.getId(), List.of())))
+                .toList();
+    }
+
+    public int levelCount(long contractId, int round) {
+        return levels.findByContractIdAndRoundOrderByLevel(contractId, round).size();
+    }
+
+    private ApprovalLevelEntry level(long contractId, int round, int level) {
+        return levels.findByContractIdAndRoundAndLevel(contractId, round, level)
+                .orElseThrow(() -> new IllegalStateException(
+                        "No approval level %d in round %d of contract %d".formatted(level, round, contractId)));
+    }
+
+    public record LevelProgress(ApprovalLevelEntry level, List<ApprovalDecision> decisions) {
+    }
+}

@@ -1,0 +1,25 @@
+package dev.pactum.approval;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** BPMN "Close approval level": records how the level ended. */
+@Component("closeApprovalLevel")
+public class CloseApprovalLevel implements JavaDelegate {
+
+    private final ApprovalService approvals;
+
+    public CloseApprovalLevel(ApprovalService approvals) {
+        this.approvals = approvals;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ApprovalOutcome outcome = ApprovalOutcome.valueOf((String) execution.getVariable(ApprovalOutcome.VARIABLE));
+        approvals.closeLevel((Long) execution.getVariable("contractId"),
+                (Integer) execution.getVariable("approvalRound"),
+                (Integer) execution.getVariable("approvalLevel"),
+                outcome.levelState());
+    }
+}

@@ -1,0 +1,62 @@
+package dev.pactum.approval;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task listener on "Approve contract" (complete): checks the approver's decision, keeps it in the approval record
+ * and, when it is not an approval, ends the level and the round with that outcome. A refusal here keeps the task
+ * open and shows the message in Tasklist.
+ */
+@Component("recordApprovalDecision")
+public class RecordApprovalDecision implements TaskListener {
+
+    private final ApprovalService approvals;
+    private final IdentityService identity;
+    private final MessageSource messages;
+
+    public RecordApprovalDecision(ApprovalService approvals, IdentityService identity, MessageSource messages) {
+        this.approvals = approvals;
+        this.identity = identity;
+        this.messages = messages;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Decision decision = Decision.parse(task.getVariable("decision"))
+                .orElseThrow(() -> refusal("pactum.validation.decisionRequired"));
+        String comment = Optional.ofNullable(task.getVariable("comment")).map(Object::toString)
+                .map(String::trim).filter(text -> !text.isEmpty()).orElse(null);
+        if (decision.needsComment() && comment == null) {
+            throw refusal("pactum.validation.commentRequired");
+        }
+        approvals.recordDecision((Long) task.getVariable("contractId"), (Integer) task.getVariable("approvalRound"),
+                (Integer) task.getVariable("approvalLevel"), task.getId(), (String) task.getVariable("candidateGroups"),
+                decidedBy(task), decision, comment);
+        if (decision != Decision.APPROVE) {
+            task.getExecution().setVariable(ApprovalOutcome.VARIABLE, ApprovalOutcome.of(decision).name());
+            task.getExecution().setVariable("approverComment", comment);
+        }
+    }
+
+    /** The one who completed the task: its assignee, or the user the engine call was made as. */
+    private String decidedBy(DelegateTask task) {
+        if (task.getAssignee() != null) {
+            return task.getAssignee();
+        }
+        Authentication current = identity.getCurrentAuthentication();
+        return current != null ? current.getUserId() : "system";
+    }
+
+    private IllegalArgumentException refusal(String key) {
+        // Tasklist shows the engine's message as is and sends no language, so say it in both.
+        return new IllegalArgumentException(messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE) + " / "
+                + messages.getMessage(key, null, Locale.ENGLISH));
+    }
+}

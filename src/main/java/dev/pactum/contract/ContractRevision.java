@@ -1,0 +1,67 @@
+package dev.pactum.contract;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * What the owner changed in the revise form ({@code revision*} variables). Null means unchanged. Form-js sends
+ * numbers as numbers or, with "serialize to string", as text; dates as ISO text.
+ */
+public record ContractRevision(String title, BigDecimal amount, Integer paymentTermDays, LocalDate endDate) {
+
+    public static final String TITLE = "revisionTitle";
+    public static final String AMOUNT = "revisionAmount";
+    public static final String PAYMENT_TERM_DAYS = "revisionPaymentTermDays";
+    public static final String END_DATE = "revisionEndDate";
+
+    public static Map<String, Object> formVariablesOf(Contract contract) {
+        return Map.of(TITLE, contract.getTitle(),
+                AMOUNT, contract.getAmount().toPlainString(),
+                PAYMENT_TERM_DAYS, contract.getPaymentTermDays(),
+                END_DATE, contract.getEndDate().toString());
+    }
+
+    public static ContractRevision fromFormVariables(Map<String, Object> variables) {
+        try {
+            Object title = variables.get(TITLE);
+            Object amount = variables.get(AMOUNT);
+            Object days = variables.get(PAYMENT_TERM_DAYS);
+            Object endDate = variables.get(END_DATE);
+            return new ContractRevision(
+                    title == null || title.toString().isBlank() ? null : title.toString().trim(),
+                    amount == null || amount.toString().isBlank() ? null : new BigDecimal(amount.toString()),
+                    days == null ? null : ((Number) (days instanceof String text ? Integer.valueOf(text) : days))
+                            .intValue(),
+                    endDate == null || endDate.toString().isBlank() ? null : LocalDate.parse(endDate.toString()));
+        } catch (NumberFormatException | DateTimeParseException | ClassCastException e) {
+            throw new IllegalArgumentException("修改内容格式不正确 / The revision has a malformed value: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    void applyTo(Contract contract) {
+        if (amount != null && (amount.signum() < 0 || amount.scale() > 2)) {
+            throw new IllegalArgumentException("金额须为非负且最多两位小数 / The amount must be non-negative "
+                    + "with at most two decimals");
+        }
+        if (paymentTermDays != null && (paymentTermDays < 0 || paymentTermDays > 3650)) {
+            throw new IllegalArgumentException("付款期限须在 0 到 3650 天之间 / The payment term must be 0 to 3650 days");
+        }
+        LocalDate newEnd = endDate != null ? endDate : contract.getEndDate();
+        if (newEnd.isBefore(contract.getStartDate())) {
+            throw new IllegalArgumentException("结束日期不能早于开始日期 / The end date must not be before the start date");
+        }
+        if (title != null) {
+            contract.setTitle(title);
+        }
+        if (amount != null) {
+            contract.setAmount(amount);
+        }
+        if (paymentTermDays != null) {
+            contract.setPaymentTermDays(paymentTermDays);
+        }
+        contract.setEndDate(newEnd);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.pactum.contract;
+
+import dev.pactum.document.ContractTemplates;
+import dev.pactum.web.FieldProblem;
+import dev.pactum.web.InvalidRequestException;
+import dev.pactum.web.ProblemException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Drafting contracts and starting their lifecycle; the process moves them on from there. */
+@Service
+public class ContractService {
+
+    public static final String PROCESS_KEY = "contractLifecycle";
+
+    private final ContractRepository contracts;
+    private final CustomerRepository customers;
+    private final ContractNumbers numbers;
+    private final ContractTemplates templates;
+    private final ExchangeRates rates;
+    private final RuntimeService runtime;
+
+    public ContractService(ContractRepository contracts, CustomerRepository customers, ContractNumbers numbers,
+                           ContractTemplates templates, ExchangeRates rates, RuntimeService runtime) {
+        this.contracts = contracts;
+        this.customers = customers;
+        this.numbers = numbers;
+        this.templates = templates;
+        this.rates = rates;
+        this.runtime = runtime;
+    }
+
+    /**
+     * Drafts a contract. With an idempotency key, a repeated request by the same owner returns the contract the
+     * first one made instead of a second copy.
+     */
+    @Transactional
+    public Drafted draft(NewContract request, String owner, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<Contract> earlier = contracts.findByOwnerAndIdempotencyKey(owner, idempotencyKey);
+            if (earlier.isPresent()) {
+                return new Drafted(earlier.get(), false);
+            }
+        }
+        Customer customer = validate(request);
+        Contract contract = new Contract(numbers.next(), customer, owner);
+        contract.setTitle(request.title().trim());
+        contract.setType(request.type());
+        contract.setTemplateKey(request.templateKey());
+        contract.setAmount(request.amount());
+        contract.setCurrency(request.currency());
+        contract.setStartDate(request.startDate());
+        contract.setEndDate(request.endDate());
+        contract.setPaymentTermDays(request.paymentTermDays());
+        contract.setFields(request.fields());
+        contract.setIdempotencyKey(idempotencyKey);
+        return new Drafted(contracts.saveAndFlush(contract), true);
+    }
+
+    /** Starts the lifecycle of a draft; the engine runs it up to the first approval in this transaction. */
+    @Transactional
+    public Contract submit(Contract draft) {
+        Contract contract = contracts.findByIdForUpdate(draft.getId()).orElseThrow();
+        if (contract.getStatus() != ContractStatus.DRAFT || contract.getProcessInstanceId() != null) {
+            throw ProblemException.conflict("pactum.contract.notDraft", contract.getNumber(), contract.getStatus());
+        }
+        ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, contract.getNumber(),
+                Map.of("contractId", contract.getId(), "contractOwner", contract.getOwner(),
+                        "contractNumber", contract.getNumber()));
+        contract.setProcessInstanceId(instance.getProcessInstanceId());
+        return contract;
+    }
+
+    /** Registers a contract that was started from Tasklist's start form rather than drafted through the API. */
+    @Transactional
+    public Contract registerStarted(NewContract request, String owner, String processInstanceId) {
+        Contract contract = draft(request, owner, null).contract();
+        contract.setProcessInstanceId(processInstanceId);
+        return contract;
+    }
+
+    private Customer validate(NewContract request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Optional<Customer> customer = customers.findById(request.customerId());
+        if (customer.isEmpty()) {
+            problems.add(new FieldProblem("customerId", "pactum.validation.customerUnknown", request.customerId()));
+        }
+        if (!templates.exists(request.templateKey())) {
+            problems.add(new FieldProblem("templateKey", "pactum.validation.templateUnknown", request.templateKey()));
+        }
+        if (!rates.accepts(request.currency())) {
+            problems.add(new FieldProblem("currency", "pactum.validation.currencyUnknown", request.currency(),
+                    String.join(", ", rates.currencies())));
+        }
+        if (request.endDate().isBefore(request.startDate())) {
+            problems.add(new FieldProblem("endDate", "pactum.validation.endDateBeforeStart"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return customer.orElseThrow();
+    }
+
+    /** @param created false when an earlier request with the same idempotency key made it */
+    public record Drafted(Contract contract, boolean created) {
+    }
+}

@@ -1,0 +1,38 @@
+package dev.pactum.contract;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** A contract as the API shows it: its terms, its risk, who approves it and how far they got, its documents. */
+public record ContractView(
+        Long id, String number, String title, ContractType type, String templateKey, ContractStatus status,
+        String owner, CustomerRef customer, BigDecimal amount, String currency, LocalDate startDate,
+        LocalDate endDate, int paymentTermDays, Map<String, Object> fields, Risk risk,
+        List<Level> approvalChain, List<DocumentVersion> documentVersions, Instant createdAt, Instant updatedAt,
+        long version) {
+
+    public record CustomerRef(Long id, String name, String creditCode) {
+    }
+
+    public record Risk(int score, String level, String ruleSetVersion, List<Finding> findings) {
+    }
+
+    /** @param message in the caller's language; messageZh and messageEn both kept for clients that show both */
+    public record Finding(String rule, String severity, int points, String message, String messageZh,
+                          String messageEn, String clauseId) {
+    }
+
+    public record Level(int level, String mode, List<String> groups, int slaHours, List<String> addedBy,
+                        String state, Instant startedAt, Instant endedAt, List<DecisionView> decisions) {
+    }
+
+    public record DecisionView(String decidedBy, String decision, String comment, Instant decidedAt,
+                               String candidateGroups) {
+    }
+
+    public record DocumentVersion(int version, String sha256, long sizeBytes, Instant createdAt, String createdBy) {
+    }
+}

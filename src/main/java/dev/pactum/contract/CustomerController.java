@@ -1,0 +1,41 @@
+package dev.pactum.contract;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/customers")
+@Tag(name = "Customers", description = "客户 · counterparties")
+public class CustomerController {
+
+    private final CustomerService customers;
+
+    public CustomerController(CustomerService customers) {
+        this.customers = customers;
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a customer (unified social credit code checked per GB 32100-2015)")
+    public ResponseEntity<CustomerView> register(@Valid @RequestBody NewCustomer request) {
+        Customer customer = customers.register(request);
+        return ResponseEntity.created(URI.create("/api/customers/" + customer.getId())).body(CustomerView.of(customer));
+    }
+
+    @GetMapping
+    @Operation(summary = "Customers, paged")
+    public PagedModel<CustomerView> list(@PageableDefault(size = 20, sort = "name") Pageable page) {
+        return new PagedModel<>(customers.list(page).map(CustomerView::of));
+    }
+}

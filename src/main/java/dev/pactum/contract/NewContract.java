@@ -1,0 +1,34 @@
+package dev.pactum.contract;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * What it takes to draft a contract, from the API or from Tasklist's start form. Checks that need the database or
+ * more than one field (customer exists, dates in order, template and currency known) are {@link ContractService}'s.
+ */
+public record NewContract(
+        @NotBlank @Size(max = 100) String templateKey,
+        @NotNull Long customerId,
+        @NotBlank @Size(max = 300) String title,
+        @NotNull ContractType type,
+        @NotNull @DecimalMin("0.00") @Digits(integer = 17, fraction = 2) BigDecimal amount,
+        @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
+        @NotNull LocalDate startDate,
+        @NotNull LocalDate endDate,
+        @NotNull @Min(0) @Max(3650) Integer paymentTermDays,
+        @Size(max = 50) Map<String, Object> fields) {
+
+    public NewContract {
+        fields = fields == null ? Map.of() : fields;
+    }
+}

@@ -1,0 +1,172 @@
+package dev.pactum.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.data.mapping.PropertyReferenceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every API error as RFC 9457 problem+json: a stable {@code type}, a title and detail in the caller's language
+ * (Accept-Language, zh-CN by default, English on request) and, for bad input, the fields at fault.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    public static final String TYPE_BASE = "https://pactum.dev/problems/";
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final MessageSource messages;
+
+    public ProblemHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> invalidRequest(InvalidRequestException e) {
+        List<Map<String, String>> errors = e.problems().stream()
+                .map(p -> fieldError(p.field(), text(p.messageKey(), p.args())))
+                .toList();
+        return validationProblem(errors);
+    }
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Object> problem(ProblemException e) {
+        return respond(problem(e.status(), e.type(), text(e.messageKey(), e.args())));
+    }
+
+    @ExceptionHandler({OptimisticLockingFailureException.class, PessimisticLockingFailureException.class})
+    ResponseEntity<Object> concurrentChange(RuntimeException e) {
+        return respond(problem(HttpStatus.CONFLICT, "concurrent-modification",
+                text("pactum.problem.concurrent-modification.detail")));
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> integrity(DataIntegrityViolationException e) {
+        log.info("Refused a write that breaks a database constraint: {}", e.getMostSpecificCause().getMessage());
+        return respond(problem(HttpStatus.CONFLICT, "conflict", text("pactum.problem.conflict.detail")));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return validationProblem(List.of(fieldError(e.getName(), text("pactum.validation.typeMismatch"))));
+    }
+
+    @ExceptionHandler(PropertyReferenceException.class)
+    ResponseEntity<Object> unknownSortProperty(PropertyReferenceException e) {
+        return validationProblem(List.of(fieldError("sort", text("pactum.validation.sortUnknown", e.getPropertyName()))));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", text("pactum.problem.internal.detail")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> fieldError(error.getField(), fieldMessage(error, locale)))
+                .toList();
+        List<Map<String, String>> global = e.getBindingResult().getGlobalErrors().stream()
+                .map(error -> fieldError(error.getObjectName(), messages.getMessage(error, locale)))
+                .toList();
+        return validationProblem(concat(errors, global));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Map<String, String>> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> fieldError(result.getMethodParameter().getParameterName(),
+                                messages.getMessage(error, locale))))
+                .toList();
+        return validationProblem(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return validationProblem(List.of(fieldError(field, text("pactum.validation.typeMismatch"))));
+        }
+        return respond(problem(HttpStatus.BAD_REQUEST, "malformed-request",
+                text("pactum.problem.malformed-request.detail")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        // Spring's own errors (405, 406, 415, missing parameter...) keep their status but speak our language.
+        ProblemDetail detail = problem(status, "http-" + status.value(), e.getMessage());
+        return ResponseEntity.status(status).headers(headers).body(detail);
+    }
+
+    private ResponseEntity<Object> validationProblem(List<Map<String, String>> errors) {
+        ProblemDetail detail = problem(HttpStatus.BAD_REQUEST, "validation", text("pactum.problem.validation.detail"));
+        detail.setProperty("errors", errors);
+        return respond(detail);
+    }
+
+    private ProblemDetail problem(HttpStatusCode status, String type, String detailText) {
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, detailText);
+        detail.setType(URI.create(TYPE_BASE + type));
+        HttpStatus known = HttpStatus.resolve(status.value());
+        String fallbackTitle = known != null ? known.getReasonPhrase() : String.valueOf(status.value());
+        detail.setTitle(messages.getMessage("pactum.problem." + type + ".title", null, fallbackTitle,
+                LocaleContextHolder.getLocale()));
+        return detail;
+    }
+
+    private static ResponseEntity<Object> respond(ProblemDetail detail) {
+        return ResponseEntity.status(detail.getStatus()).body(detail);
+    }
+
+    private String fieldMessage(FieldError error, Locale locale) {
+        return messages.getMessage(error, locale);
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    private static Map<String, String> fieldError(String field, String message) {
+        return Map.of("field", field, "message", message);
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    }
+}

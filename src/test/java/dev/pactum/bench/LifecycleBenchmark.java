@@ -1,0 +1,183 @@
+package dev.pactum.bench;
+
+import dev.pactum.PactumApplication;
+import dev.pactum.contract.Contract;
+import dev.pactum.contract.ContractRepository;
+import dev.pactum.contract.ContractService;
+import dev.pactum.contract.ContractStatus;
+import dev.pactum.contract.ContractType;
+import dev.pactum.contract.CreditCodes;
+import dev.pactum.contract.Customer;
+import dev.pactum.contract.CustomerService;
+import dev.pactum.contract.NewContract;
+import dev.pactum.contract.NewCustomer;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Contracts per second from submit to ACTIVE through the real engine and database, against the raw commit
+ * throughput of the same PostgreSQL with the same number of threads (one small insert per transaction over JDBC).
+ * Run: {@code mvn -q -Pbench test-compile exec:java} (options: -Dbench.contracts=2000 -Dbench.threads=4).
+ */
+public final class LifecycleBenchmark {
+
+    private static final String[] APPROVERS_BY_GROUP = {"sales-managers:manager1", "directors:director1"};
+
+    private LifecycleBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int contracts = Integer.getInteger("bench.contracts", 2000);
+        int threads = Integer.getInteger("bench.threads", 4);
+        SpringApplication app = new SpringApplication(PactumApplication.class);
+        app.setAdditionalProfiles("test");
+        try (ConfigurableApplicationContext context = app.run("--server.port=0", "--logging.level.root=WARN",
+                "--pactum.demo-data.enabled=true")) {
+            Lifecycle lifecycle = new Lifecycle(context);
+            lifecycle.run(Math.min(100, contracts), threads); // warm-up: JIT, connection pool, template cache
+            Result lifecycleResult = lifecycle.run(contracts, threads);
+            Result baseline = rawCommits(context.getBean(DataSource.class), contracts * 5, threads);
+            System.out.printf("%nLifecycle: %d contracts submit -> ACTIVE, %d threads%n", contracts, threads);
+            System.out.printf("  throughput %.1f contracts/s, latency p50 %.1f ms, p99 %.1f ms%n",
+                    lifecycleResult.perSecond(), lifecycleResult.percentile(50), lifecycleResult.percentile(99));
+            System.out.printf("Baseline: %d single-insert JDBC commits on the same PostgreSQL, %d threads%n",
+                    baseline.count(), threads);
+            System.out.printf("  throughput %.1f commits/s, latency p50 %.2f ms, p99 %.2f ms%n",
+                    baseline.perSecond(), baseline.percentile(50), baseline.percentile(99));
+            System.out.printf("Ratio: one contract's whole approval life costs as much as %.1f raw commits "
+                    + "(baseline commits/s / contracts/s)%n", baseline.perSecond() / lifecycleResult.perSecond());
+        }
+    }
+
+    private static final class Lifecycle {
+        private final ContractService contracts;
+        private final ContractRepository repository;
+        private final TaskService tasks;
+        private final Customer customer;
+
+        Lifecycle(ConfigurableApplicationContext context) {
+            contracts = context.getBean(ContractService.class);
+            repository = context.getBean(ContractRepository.class);
+            tasks = context.getBean(TaskService.class);
+            customer = context.getBean(CustomerService.class).register(new NewCustomer("基准测试客户有限公司",
+                    CreditCodes.withCheckCharacter("91310000MA1BENCH7"), "基准", null, null,
+                    null, "CNY", false));
+        }
+
+        Result run(int count, int threads) throws Exception {
+            AtomicInteger next = new AtomicInteger();
+            long[] latencies = new long[count];
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            long start = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        long began = System.nanoTime();
+                        approveToActive(i);
+                        latencies[i] = System.nanoTime() - began;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            long elapsed = System.nanoTime() - start;
+            pool.shutdown();
+            return new Result(count, elapsed, latencies);
+        }
+
+        /** One contract in five is 1,000,000 CNY or more and needs a director as well. */
+        private void approveToActive(int i) {
+            LocalDate start = LocalDate.of(2027, 1, 1);
+            String amount = i % 5 == 0 ? "1500000" : "250000";
+            Contract draft = contracts.draft(new NewContract("sales-standard", customer.getId(), "基准合同 " + i,
+                    ContractType.SALES, new BigDecimal(amount), "CNY", start, start.plusYears(1), 30, Map.of()),
+                    "sales1", null).contract();
+            Contract submitted = contracts.submit(draft);
+            String instance = submitted.getProcessInstanceId();
+            Task task;
+            while ((task = tasks.createTaskQuery().processInstanceId(instance).singleResult()) != null) {
+                tasks.claim(task.getId(), approverFor(task));
+                tasks.complete(task.getId(), Map.of("decision", "approve"));
+            }
+            ContractStatus status = repository.findById(submitted.getId()).orElseThrow().getStatus();
+            if (status != ContractStatus.ACTIVE) {
+                throw new IllegalStateException(submitted.getNumber() + " ended " + status);
+            }
+        }
+
+        private String approverFor(Task task) {
+            String group = tasks.getIdentityLinksForTask(task.getId()).stream()
+                    .filter(link -> link.getGroupId() != null).findFirst().orElseThrow().getGroupId();
+            return Arrays.stream(APPROVERS_BY_GROUP).filter(entry -> entry.startsWith(group + ":"))
+                    .map(entry -> entry.substring(group.length() + 1)).findFirst().orElseThrow();
+        }
+    }
+
+    private static Result rawCommits(DataSource dataSource, int count, int threads) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("create table if not exists bench_commit (id bigserial primary key, payload text)");
+        }
+        AtomicInteger next = new AtomicInteger();
+        long[] latencies = new long[count];
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> {
+                try (Connection connection = dataSource.getConnection();
+                     PreparedStatement insert = connection.prepareStatement(
+                             "insert into bench_commit (payload) values (?)")) {
+                    connection.setAutoCommit(false);
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        long began = System.nanoTime();
+                        insert.setString(1, "commit " + i);
+                        insert.executeUpdate();
+                        connection.commit();
+                        latencies[i] = System.nanoTime() - began;
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        long elapsed = System.nanoTime() - start;
+        pool.shutdown();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("drop table bench_commit");
+        }
+        return new Result(count, elapsed, latencies);
+    }
+
+    private record Result(int count, long elapsedNanos, long[] latencies) {
+        double perSecond() {
+            return count / (elapsedNanos / 1e9);
+        }
+
+        double percentile(int p) {
+            long[] sorted = latencies.clone();
+            Arrays.sort(sorted);
+            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+        }
+    }
+}

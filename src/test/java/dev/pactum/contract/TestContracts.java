@@ -1,0 +1,46 @@
+package dev.pactum.contract;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.stereotype.Component;
+
+/** Makes customers and draft contracts for tests through the real services; every customer is new. */
+@Component
+public class TestContracts {
+
+    private static final String CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+    private final CustomerService customers;
+    private final ContractService contracts;
+
+    public TestContracts(CustomerService customers, ContractService contracts) {
+        this.customers = customers;
+        this.contracts = contracts;
+    }
+
+    public static String newCreditCode() {
+        StringBuilder base = new StringBuilder("91310000");
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (base.length() < 17) {
+            base.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+        }
+        return CreditCodes.withCheckCharacter(base.toString());
+    }
+
+    public Customer customer(String name) {
+        return customers.register(new NewCustomer(name, newCreditCode(), "测试联系人", "buyer@example.com",
+                "010-0000-0000", null, "CNY", false));
+    }
+
+    public NewContract request(Customer customer, String amount, int paymentTermDays) {
+        LocalDate start = LocalDate.of(2026, 12, 1);
+        return new NewContract("sales-standard", customer.getId(), "测试销售合同", ContractType.SALES,
+                new BigDecimal(amount), "CNY", start, start.plusYears(1), paymentTermDays, Map.of());
+    }
+
+    public Contract draft(String owner, String amount) {
+        return contracts.draft(request(customer("测试客户有限公司"), amount, 30), owner, null).contract();
+    }
+}
