@@ -59,6 +59,13 @@ public class Contract {
     @JdbcTypeCode(SqlTypes.JSON)
     private Map<String, Object> fields = new LinkedHashMap<>();
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    private ContractTerms terms = ContractTerms.NONE;
+
+    /** Negotiated clause texts by clause id; a clause not listed keeps its template text. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Map<String, String> clauses = new LinkedHashMap<>();
+
     private Integer riskScore;
     private String riskLevel;
 
@@ -142,6 +149,10 @@ public class Contract {
     public String getOwner() { return owner; }
     public Map<String, Object> getFields() { return fields; }
     public void setFields(Map<String, Object> fields) { this.fields = new LinkedHashMap<>(fields); }
+    public ContractTerms getTerms() { return terms; }
+    public void setTerms(ContractTerms terms) { this.terms = terms == null ? ContractTerms.NONE : terms; }
+    public Map<String, String> getClauses() { return clauses; }
+    public void setClauses(Map<String, String> clauses) { this.clauses = new LinkedHashMap<>(clauses); }
     public Integer getRiskScore() { return riskScore; }
     public String getRiskLevel() { return riskLevel; }
     public List<Map<String, Object>> getRiskFindings() { return riskFindings; }

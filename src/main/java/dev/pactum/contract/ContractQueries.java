@@ -73,7 +73,8 @@ public class ContractQueries {
                 contract.getTemplateKey(), contract.getStatus(), contract.getOwner(),
                 new ContractView.CustomerRef(customer.getId(), customer.getName(), customer.getCreditCode()),
                 contract.getAmount(), contract.getCurrency(), contract.getStartDate(), contract.getEndDate(),
-                contract.getPaymentTermDays(), contract.getFields(), risk(contract, english),
+                contract.getPaymentTermDays(), contract.getFields(), contract.getTerms(), contract.getClauses(),
+                risk(contract, english),
                 approvalChain(contract),
                 documents.versions(contract.getId()).stream()
                         .map(v -> new ContractView.DocumentVersion(v.version(), v.sha256(), v.sizeBytes(),

@@ -59,6 +59,8 @@ public class ContractService {
         contract.setEndDate(request.endDate());
         contract.setPaymentTermDays(request.paymentTermDays());
         contract.setFields(request.fields());
+        contract.setTerms(request.terms());
+        contract.setClauses(request.clauses());
         contract.setIdempotencyKey(idempotencyKey);
         return new Drafted(contracts.saveAndFlush(contract), true);
     }

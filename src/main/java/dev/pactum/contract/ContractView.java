@@ -10,7 +10,8 @@ import java.util.Map;
 public record ContractView(
         Long id, String number, String title, ContractType type, String templateKey, ContractStatus status,
         String owner, CustomerRef customer, BigDecimal amount, String currency, LocalDate startDate,
-        LocalDate endDate, int paymentTermDays, Map<String, Object> fields, Risk risk,
+        LocalDate endDate, int paymentTermDays, Map<String, Object> fields, ContractTerms terms,
+        Map<String, String> clauses, Risk risk,
         List<Level> approvalChain, List<DocumentVersion> documentVersions, Instant createdAt, Instant updatedAt,
         long version) {
 

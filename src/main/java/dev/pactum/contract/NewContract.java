@@ -1,5 +1,6 @@
 package dev.pactum.contract;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -26,9 +27,13 @@ public record NewContract(
         @NotNull LocalDate startDate,
         @NotNull LocalDate endDate,
         @NotNull @Min(0) @Max(3650) Integer paymentTermDays,
-        @Size(max = 50) Map<String, Object> fields) {
+        @Size(max = 50) Map<String, Object> fields,
+        @Valid ContractTerms terms,
+        @Size(max = 50) Map<String, @NotBlank @Size(max = 20000) String> clauses) {
 
     public NewContract {
         fields = fields == null ? Map.of() : fields;
+        terms = terms == null ? ContractTerms.NONE : terms;
+        clauses = clauses == null ? Map.of() : clauses;
     }
 }

@@ -109,7 +109,7 @@ public final class LifecycleBenchmark {
             LocalDate start = LocalDate.of(2027, 1, 1);
             String amount = i % 5 == 0 ? "1500000" : "250000";
             Contract draft = contracts.draft(new NewContract("sales-standard", customer.getId(), "基准合同 " + i,
-                    ContractType.SALES, new BigDecimal(amount), "CNY", start, start.plusYears(1), 30, Map.of()),
+                    ContractType.SALES, new BigDecimal(amount), "CNY", start, start.plusYears(1), 30, Map.of(), null, null),
                     "sales1", null).contract();
             Contract submitted = contracts.submit(draft);
             String instance = submitted.getProcessInstanceId();

@@ -37,7 +37,7 @@ public class TestContracts {
     public NewContract request(Customer customer, String amount, int paymentTermDays) {
         LocalDate start = LocalDate.of(2026, 12, 1);
         return new NewContract("sales-standard", customer.getId(), "测试销售合同", ContractType.SALES,
-                new BigDecimal(amount), "CNY", start, start.plusYears(1), paymentTermDays, Map.of());
+                new BigDecimal(amount), "CNY", start, start.plusYears(1), paymentTermDays, Map.of(), null, null);
     }
 
     public Contract draft(String owner, String amount) {
