@@ -81,27 +81,7 @@ public final class LifecycleBenchmark {
         }
 
         Result run(int count, int threads) throws Exception {
-            AtomicInteger next = new AtomicInteger();
-            long[] latencies = new long[count];
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            long start = System.nanoTime();
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                futures.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        long began = System.nanoTime();
-                        approveToActive(i);
-                        latencies[i] = System.nanoTime() - began;
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-            long elapsed = System.nanoTime() - start;
-            pool.shutdown();
-            return new Result(count, elapsed, latencies);
+            return measure(count, threads, () -> this::approveToActive);
         }
 
         /** One contract in five is 1,000,000 CNY or more and needs a director as well. */
@@ -136,37 +116,73 @@ public final class LifecycleBenchmark {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("create table if not exists bench_commit (id bigserial primary key, payload text)");
         }
-        AtomicInteger next = new AtomicInteger();
-        long[] latencies = new long[count];
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long start = System.nanoTime();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            futures.add(pool.submit(() -> {
-                try (Connection connection = dataSource.getConnection();
-                     PreparedStatement insert = connection.prepareStatement(
-                             "insert into bench_commit (payload) values (?)")) {
-                    connection.setAutoCommit(false);
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        long began = System.nanoTime();
+        try {
+            // One connection per thread, one small insert per transaction.
+            return measure(count, threads, () -> {
+                Connection connection = dataSource.getConnection();
+                connection.setAutoCommit(false);
+                PreparedStatement insert = connection.prepareStatement("insert into bench_commit (payload) values (?)");
+                return new Worker() {
+                    @Override
+                    public void run(int i) throws Exception {
                         insert.setString(1, "commit " + i);
                         insert.executeUpdate();
                         connection.commit();
-                        latencies[i] = System.nanoTime() - began;
                     }
-                }
-                return null;
-            }));
+
+                    @Override
+                    public void close() throws Exception {
+                        connection.close();
+                    }
+                };
+            });
+        } finally {
+            try (Connection connection = dataSource.getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("drop table bench_commit");
+            }
         }
-        for (Future<?> future : futures) {
-            future.get();
+    }
+
+    /** Runs {@code count} operations on {@code threads} threads, each thread with its own worker, timing each one. */
+    private static Result measure(int count, int threads, WorkerFactory workers) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        long[] latencies = new long[count];
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    try (Worker worker = workers.newWorker()) {
+                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                            long began = System.nanoTime();
+                            worker.run(i);
+                            latencies[i] = System.nanoTime() - began;
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            return new Result(count, System.nanoTime() - start, latencies);
+        } finally {
+            pool.shutdown();
         }
-        long elapsed = System.nanoTime() - start;
-        pool.shutdown();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("drop table bench_commit");
+    }
+
+    private interface Worker extends AutoCloseable {
+        void run(int index) throws Exception;
+
+        @Override
+        default void close() throws Exception {
         }
-        return new Result(count, elapsed, latencies);
+    }
+
+    private interface WorkerFactory {
+        Worker newWorker() throws Exception;
     }
 
     private record Result(int count, long elapsedNanos, long[] latencies) {
