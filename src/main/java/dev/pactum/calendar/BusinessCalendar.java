@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +30,7 @@ public class BusinessCalendar {
     private final Set<LocalDate> holidays;
     private final Set<LocalDate> extraWorkdays;
 
+    @Autowired
     public BusinessCalendar(PactumProperties pactum, CalendarProperties calendar) {
         this(pactum.zone(), calendar);
     }
