@@ -89,7 +89,7 @@ class ApprovalDeadlinesProcessTest {
         MimeMessage mail = mailTo("manager2@pactum.example", contract.getNumber());
         assertThat(mail.getSubject()).isEqualTo("【审批提醒】合同 " + contract.getNumber() + " 等待您审批 / Reminder: contract "
                 + contract.getNumber() + " awaits your approval");
-        assertThat(mail.getContent().toString()).contains("请于 2026-12-08 09:00 前处理", "Please decide by");
+        assertThat(mail.getContent().toString()).contains("请于 2026-12-08 09:00 前处理", "please decide by 2026-12-08 09:00");
         assertThat(mailTo("manager1@pactum.example", contract.getNumber())).isNotNull();
     }
 
