@@ -6,15 +6,18 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The one shared full-application context for end-to-end tests: real HTTP on a random port, a real
- * embedded PostgreSQL, the engine with its job executor off so tests execute jobs themselves.
+ * embedded PostgreSQL, the engine with its job executor off so tests execute jobs themselves, and a real SMTP
+ * server ({@link TestMailServer}) that receives the notification emails.
  * Every end-to-end test uses exactly this annotation so Spring caches a single context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ContextConfiguration(initializers = TestMailServer.class)
 public @interface PactumTest {
 }

@@ -24,6 +24,7 @@ public class ApprovalDecision {
     private String taskId;
     private String candidateGroups;
     private String decidedBy;
+    private String onBehalfOf;
 
     @Enumerated(EnumType.STRING)
     private Decision decision;
@@ -35,11 +36,12 @@ public class ApprovalDecision {
     }
 
     ApprovalDecision(Long approvalLevelId, String taskId, String candidateGroups, String decidedBy,
-                     Decision decision, String comment, Instant decidedAt) {
+                     String onBehalfOf, Decision decision, String comment, Instant decidedAt) {
         this.approvalLevelId = approvalLevelId;
         this.taskId = taskId;
         this.candidateGroups = candidateGroups;
         this.decidedBy = decidedBy;
+        this.onBehalfOf = onBehalfOf;
         this.decision = decision;
         this.comment = comment;
         this.decidedAt = decidedAt;
@@ -49,6 +51,8 @@ public class ApprovalDecision {
     public String getTaskId() { return taskId; }
     public String getCandidateGroups() { return candidateGroups; }
     public String getDecidedBy() { return decidedBy; }
+    /** Whom the decider acted for (they delegated the task, or the decider is their deputy); null otherwise. */
+    public String getOnBehalfOf() { return onBehalfOf; }
     public Decision getDecision() { return decision; }
     public String getComment() { return comment; }
     public Instant getDecidedAt() { return decidedAt; }

@@ -43,6 +43,10 @@ public class ApprovalLevelEntry {
     private String ruleSetVersion;
     private Instant startedAt;
     private Instant endedAt;
+    private Instant reminderAt;
+    private Instant dueAt;
+    private Instant remindedAt;
+    private Instant escalatedAt;
 
     @Version
     private long version;
@@ -69,9 +73,21 @@ public class ApprovalLevelEntry {
         return mode == ApprovalMode.ALL ? groups : List.of(String.join(",", groups));
     }
 
-    void open(Instant now) {
+    void open(Instant now, Instant reminderAt, Instant dueAt) {
         state = ApprovalLevelState.ACTIVE;
         startedAt = now;
+        this.reminderAt = reminderAt;
+        this.dueAt = dueAt;
+        remindedAt = null;
+        escalatedAt = null;
+    }
+
+    void reminded(Instant now) {
+        remindedAt = now;
+    }
+
+    void escalated(Instant now) {
+        escalatedAt = now;
     }
 
     void close(ApprovalLevelState outcome, Instant now) {
@@ -91,4 +107,8 @@ public class ApprovalLevelEntry {
     public String getRuleSetVersion() { return ruleSetVersion; }
     public Instant getStartedAt() { return startedAt; }
     public Instant getEndedAt() { return endedAt; }
+    public Instant getReminderAt() { return reminderAt; }
+    public Instant getDueAt() { return dueAt; }
+    public Instant getRemindedAt() { return remindedAt; }
+    public Instant getEscalatedAt() { return escalatedAt; }
 }

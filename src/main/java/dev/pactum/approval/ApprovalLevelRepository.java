@@ -8,5 +8,7 @@ public interface ApprovalLevelRepository extends JpaRepository<ApprovalLevelEntr
 
     List<ApprovalLevelEntry> findByContractIdAndRoundOrderByLevel(Long contractId, int round);
 
+    List<ApprovalLevelEntry> findByContractIdOrderByRoundAscLevelAsc(Long contractId);
+
     Optional<ApprovalLevelEntry> findByContractIdAndRoundAndLevel(Long contractId, int round, int level);
 }

@@ -2,8 +2,6 @@ package dev.pactum.approval;
 
 import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractRepository;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,8 +10,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * BPMN "Open approval level": marks the level active and gives its tasks their candidate groups, due date and the
- * contract summary the approval form shows. Runs once per level ({@code loopCounter} of the level loop).
+ * BPMN "Open approval level": marks the level active and gives its tasks their candidate groups, reminder and due
+ * times (SLA in working-day time) and the contract summary the approval form shows. Runs once per level ({@code loopCounter} of the level loop).
  */
 @Component("openApprovalLevel")
 public class OpenApprovalLevel implements JavaDelegate {
@@ -33,12 +31,14 @@ public class OpenApprovalLevel implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Contract contract = contracts.findById((Long) execution.getVariable("contractId")).orElseThrow();
         int level = (Integer) execution.getVariable("loopCounter") + 1;
-        ApprovalLevelEntry entry = approvals.openLevel(contract.getId(), contract.getApprovalRound(), level);
         // The engine's clock, so SLA tests can move time.
-        Instant due = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(entry.getSlaHours()));
+        ApprovalLevelEntry entry = approvals.openLevel(contract.getId(), contract.getApprovalRound(), level,
+                ClockUtil.getCurrentTime().toInstant());
         execution.setVariableLocal("approvalLevel", level);
         execution.setVariableLocal("levelCandidateGroups", new ArrayList<>(entry.taskCandidateGroups()));
-        execution.setVariableLocal("levelDueDate", Date.from(due));
+        // The boundary timers "Reminder due" and "SLA breached" on "Approve contract" read these two.
+        execution.setVariableLocal("levelReminderAt", Date.from(entry.getReminderAt()));
+        execution.setVariableLocal("levelDueDate", Date.from(entry.getDueAt()));
         execution.setVariables(formVariables.of(contract, entry,
                 approvals.levelCount(contract.getId(), contract.getApprovalRound())));
     }

@@ -1,5 +1,6 @@
 package dev.pactum.approval;
 
+import dev.pactum.contract.ContractRepository;
 import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task listener on "Approve contract" (complete): checks the approver's decision, keeps it in the approval record
- * and, when it is not an approval, ends the level and the round with that outcome. A refusal here keeps the task
+ * (with whom the approver acted for) and, when it is not an approval, ends the level and the round with that
+ * outcome and tells the contract's owner. A refusal here keeps the task
  * open and shows the message in Tasklist.
  */
 @Component("recordApprovalDecision")
@@ -20,11 +22,16 @@ public class RecordApprovalDecision implements TaskListener {
     private final ApprovalService approvals;
     private final IdentityService identity;
     private final MessageSource messages;
+    private final ContractRepository contracts;
+    private final ApprovalNotifications notifications;
 
-    public RecordApprovalDecision(ApprovalService approvals, IdentityService identity, MessageSource messages) {
+    public RecordApprovalDecision(ApprovalService approvals, IdentityService identity, MessageSource messages,
+                                  ContractRepository contracts, ApprovalNotifications notifications) {
         this.approvals = approvals;
         this.identity = identity;
         this.messages = messages;
+        this.contracts = contracts;
+        this.notifications = notifications;
     }
 
     @Override
@@ -36,12 +43,15 @@ public class RecordApprovalDecision implements TaskListener {
         if (decision.needsComment() && comment == null) {
             throw refusal("pactum.validation.commentRequired");
         }
-        approvals.recordDecision((Long) task.getVariable("contractId"), (Integer) task.getVariable("approvalRound"),
+        long contractId = (Long) task.getVariable("contractId");
+        String decidedBy = decidedBy(task);
+        approvals.recordDecision(contractId, (Integer) task.getVariable("approvalRound"),
                 (Integer) task.getVariable("approvalLevel"), task.getId(), (String) task.getVariable("candidateGroups"),
-                decidedBy(task), decision, comment);
+                decidedBy, onBehalfOf(task, decidedBy), decision, comment);
         if (decision != Decision.APPROVE) {
             task.getExecution().setVariable(ApprovalOutcome.VARIABLE, ApprovalOutcome.of(decision).name());
             task.getExecution().setVariable("approverComment", comment);
+            notifications.decisionAgainst(contracts.findById(contractId).orElseThrow(), decision, decidedBy, comment);
         }
     }
 
@@ -52,6 +62,12 @@ public class RecordApprovalDecision implements TaskListener {
         }
         Authentication current = identity.getCurrentAuthentication();
         return current != null ? current.getUserId() : "system";
+    }
+
+    /** Set by delegation or a deputy assignment; meaningless once the task is back with that very user. */
+    private static String onBehalfOf(DelegateTask task, String decidedBy) {
+        Object onBehalfOf = task.getVariableLocal(RouteToDeputy.ON_BEHALF_OF);
+        return onBehalfOf == null || onBehalfOf.equals(decidedBy) ? null : onBehalfOf.toString();
     }
 
     private IllegalArgumentException refusal(String key) {

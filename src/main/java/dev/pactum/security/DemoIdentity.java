@@ -56,7 +56,9 @@ public class DemoIdentity implements ApplicationRunner {
             new DemoUser("sales1", "张伟", "Zhang", "sales"),
             new DemoUser("sales2", "李娜", "Li", "sales"),
             new DemoUser("manager1", "王芳", "Wang", "sales-managers"),
+            new DemoUser("manager2", "周强", "Zhou", "sales-managers"),
             new DemoUser("legal1", "刘洋", "Liu", "legal"),
+            new DemoUser("legal2", "孙丽", "Sun", "legal"),
             new DemoUser("finance1", "陈静", "Chen", "finance"),
             new DemoUser("director1", "赵磊", "Zhao", "directors"));
 

@@ -1,0 +1,72 @@
+package dev.pactum.approval;
+
+import dev.pactum.contract.ContractRepository;
+import dev.pactum.notification.UserDirectory;
+import dev.pactum.web.FieldProblem;
+import dev.pactum.web.InvalidRequestException;
+import dev.pactum.web.ProblemException;
+import java.util.Collection;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** An approver hands an approval task to someone who decides in their place (委托审批). */
+@Service
+@Transactional
+public class TaskDelegation {
+
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final UserDirectory users;
+    private final ContractRepository contracts;
+    private final ApprovalNotifications notifications;
+
+    public TaskDelegation(TaskService tasks, RuntimeService runtime, UserDirectory users,
+                          ContractRepository contracts, ApprovalNotifications notifications) {
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.users = users;
+        this.contracts = contracts;
+        this.notifications = notifications;
+    }
+
+    /**
+     * Assigns the task to {@code to} on behalf of {@code by}, who must be its assignee or, if nobody has claimed
+     * it, one of its candidates. A deputy who is out of office passes it on to their own deputy.
+     *
+     * @return the task as it now stands
+     */
+    public Task delegate(String taskId, String by, Collection<String> byGroups, String to) {
+        Task task = tasks.createTaskQuery().taskId(taskId).taskDefinitionKey(ApprovalDeadlines.APPROVE_TASK)
+                .singleResult();
+        if (task == null || !mayDecide(task, by, byGroups)) {
+            throw ProblemException.notFound("pactum.task.notFound", taskId);
+        }
+        if (!users.exists(to)) {
+            throw new InvalidRequestException(List.of(new FieldProblem("to", "pactum.validation.userUnknown", to)));
+        }
+        if (to.equals(by)) {
+            throw new InvalidRequestException(List.of(new FieldProblem("to", "pactum.validation.deputySelf")));
+        }
+        tasks.setVariableLocal(taskId, RouteToDeputy.ON_BEHALF_OF, by);
+        tasks.setVariableLocal(taskId, RouteToDeputy.DELEGATED_BY, by);
+        tasks.setAssignee(taskId, to);
+        Task delegated = tasks.createTaskQuery().taskId(taskId).singleResult();
+        long contractId = (Long) runtime.getVariable(task.getExecutionId(), "contractId");
+        notifications.delegated(contracts.findById(contractId).orElseThrow(), by, delegated.getAssignee());
+        return delegated;
+    }
+
+    private boolean mayDecide(Task task, String user, Collection<String> groups) {
+        if (task.getAssignee() != null) {
+            return task.getAssignee().equals(user);
+        }
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .anyMatch(link -> user.equals(link.getUserId()) || groups.contains(link.getGroupId()));
+    }
+}

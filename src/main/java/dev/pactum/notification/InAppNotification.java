@@ -1,0 +1,57 @@
+package dev.pactum.notification;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A notification in a user's in-app inbox. */
+@Entity
+@Table(name = "notification")
+public class InAppNotification {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String recipient;
+    private String kind;
+    private String subject;
+    private String body;
+    private String link;
+    private Long contractId;
+    private Instant createdAt;
+    private Instant readAt;
+
+    protected InAppNotification() {
+    }
+
+    InAppNotification(String recipient, NotificationKind kind, RenderedNotification text, String link,
+                      Long contractId, Instant createdAt) {
+        this.recipient = recipient;
+        this.kind = kind.template();
+        this.subject = text.subject();
+        this.body = text.body();
+        this.link = link;
+        this.contractId = contractId;
+        this.createdAt = createdAt;
+    }
+
+    void markRead(Instant now) {
+        if (readAt == null) {
+            readAt = now;
+        }
+    }
+
+    public Long getId() { return id; }
+    public String getRecipient() { return recipient; }
+    public String getKind() { return kind; }
+    public String getSubject() { return subject; }
+    public String getBody() { return body; }
+    public String getLink() { return link; }
+    public Long getContractId() { return contractId; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getReadAt() { return readAt; }
+}

@@ -1,0 +1,67 @@
+package dev.pactum.notification;
+
+import dev.pactum.security.CurrentUser;
+import dev.pactum.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.web.PagedModel;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/notifications")
+@Tag(name = "Notifications", description = "通知 · the caller's in-app inbox")
+public class NotificationController {
+
+    private final InAppNotificationRepository inbox;
+    private final CurrentUser currentUser;
+
+    public NotificationController(InAppNotificationRepository inbox, CurrentUser currentUser) {
+        this.inbox = inbox;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping
+    @Operation(summary = "My notifications, newest first; unread=true for the unread ones only")
+    @Transactional(readOnly = true)
+    public PagedModel<NotificationView> mine(@RequestParam(defaultValue = "false") boolean unread,
+            @PageableDefault(size = 20) Pageable page) {
+        // Always newest first, whatever sort was asked for.
+        Pageable unsorted = PageRequest.of(page.getPageNumber(), page.getPageSize());
+        String me = currentUser.username();
+        Page<InAppNotification> found = unread
+                ? inbox.findByRecipientAndReadAtIsNullOrderByCreatedAtDescIdDesc(me, unsorted)
+                : inbox.findByRecipientOrderByCreatedAtDescIdDesc(me, unsorted);
+        return new PagedModel<>(found.map(NotificationView::of));
+    }
+
+    @PostMapping("/{id}/read")
+    @Operation(summary = "Mark one of my notifications read (someone else's answers 404)")
+    @Transactional
+    public NotificationView read(@PathVariable long id) {
+        InAppNotification notification = inbox.findByIdAndRecipient(id, currentUser.username())
+                .orElseThrow(() -> ProblemException.notFound("pactum.notification.notFound", id));
+        notification.markRead(ClockUtil.getCurrentTime().toInstant());
+        return NotificationView.of(notification);
+    }
+
+    public record NotificationView(long id, String kind, String subject, String body, String link, Long contractId,
+                                   Instant createdAt, Instant readAt, boolean read) {
+
+        static NotificationView of(InAppNotification n) {
+            return new NotificationView(n.getId(), n.getKind(), n.getSubject(), n.getBody(), n.getLink(),
+                    n.getContractId(), n.getCreatedAt(), n.getReadAt(), n.getReadAt() != null);
+        }
+    }
+}

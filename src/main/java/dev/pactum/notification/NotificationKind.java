@@ -1,0 +1,20 @@
+package dev.pactum.notification;
+
+/** What a notification is about; each kind has one text template, {@code templates/notifications/<template>.vm}. */
+public enum NotificationKind {
+    APPROVAL_REMINDER("approval-reminder"),
+    APPROVAL_ESCALATED("approval-escalated"),
+    APPROVAL_REJECTED("approval-rejected"),
+    APPROVAL_REVISE("approval-revise"),
+    APPROVAL_DELEGATED("approval-delegated");
+
+    private final String template;
+
+    NotificationKind(String template) {
+        this.template = template;
+    }
+
+    public String template() {
+        return template;
+    }
+}

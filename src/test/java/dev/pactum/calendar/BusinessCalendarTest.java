@@ -1,0 +1,62 @@
+package dev.pactum.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BusinessCalendarTest {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    // 2026: 国庆 1-7 Oct (weekdays 1, 2, 5, 6, 7 off), 调休 workdays Sun 20 Sep and Sat 10 Oct.
+    final BusinessCalendar calendar = new BusinessCalendar(SHANGHAI, new CalendarProperties(
+            List.of(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2), LocalDate.of(2026, 10, 5),
+                    LocalDate.of(2026, 10, 6), LocalDate.of(2026, 10, 7)),
+            List.of(LocalDate.of(2026, 9, 20), LocalDate.of(2026, 10, 10))));
+
+    @Test
+    void withinAWorkingDayHoursCountAsTheyAre() {
+        assertThat(calendar.plusWorkingHours(at("2026-12-07T09:00"), 12)).isEqualTo(at("2026-12-07T21:00"));
+    }
+
+    @Test
+    void aWeekendDoesNotCount() {
+        // Friday 15:00 + 24h: 9h on Friday, nothing on Saturday and Sunday, 15h on Monday.
+        assertThat(calendar.plusWorkingHours(at("2026-12-04T15:00"), 24)).isEqualTo(at("2026-12-07T15:00"));
+        // Started on a Saturday, the clock starts on Monday at midnight.
+        assertThat(calendar.plusWorkingHours(at("2026-12-05T10:00"), 24)).isEqualTo(at("2026-12-08T00:00"));
+    }
+
+    @Test
+    void aPublicHolidayOnAWeekdayDoesNotCount() {
+        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 10, 1))).isFalse();
+        // Wednesday 30 Sep 12:00 + 24h: 12h on the 30th, 1-7 Oct off (3-4 the weekend), 12h on Thursday the 8th.
+        assertThat(calendar.plusWorkingHours(at("2026-09-30T12:00"), 24)).isEqualTo(at("2026-10-08T12:00"));
+    }
+
+    @Test
+    void aMakeUpWorkdayOnAWeekendCounts() {
+        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 9, 20))).isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 9, 19))).isFalse();
+        // Saturday 19 Sep 10:00 + 24h: the make-up Sunday counts whole.
+        assertThat(calendar.plusWorkingHours(at("2026-09-19T10:00"), 24)).isEqualTo(at("2026-09-21T00:00"));
+    }
+
+    @Test
+    void anSlaSpanningTheNationalDayHolidayResumesAfterIt() {
+        // 48h from Wed 30 Sep 18:00: 6h on the 30th, 1-7 Oct off, 24h on Thu 8th, 18h on Fri 9th.
+        assertThat(calendar.plusWorkingHours(at("2026-09-30T18:00"), 48)).isEqualTo(at("2026-10-09T18:00"));
+        // 72h: the make-up Saturday 10 Oct counts, Sunday 11 does not.
+        assertThat(calendar.plusWorkingHours(at("2026-09-30T18:00"), 72)).isEqualTo(at("2026-10-10T18:00"));
+        assertThat(calendar.plusWorkingHours(at("2026-09-30T18:00"), 84)).isEqualTo(at("2026-10-12T06:00"));
+    }
+
+    private static Instant at(String local) {
+        return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
+    }
+}
