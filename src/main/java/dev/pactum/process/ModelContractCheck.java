@@ -111,13 +111,13 @@ class ModelContractCheck extends AbstractBpmnParseListener {
 
     private void checkReferences(Element element, Element owner, DeploymentEntity deployment, List<Problem> problems) {
         for (String attribute : List.of("delegateExpression", "expression")) {
-            String expression = element.attributeNS(CAMUNDA, attribute);
+            String expression = camundaAttribute(element, attribute);
             Matcher bean = expression == null ? null : BEAN_EXPRESSION.matcher(expression.strip());
             if (bean != null && bean.matches() && !beanExists.test(bean.group(1))) {
                 problems.add(problem(owner, "pactum.deployment.unknownBean", expression.strip()));
             }
         }
-        String className = element.attributeNS(CAMUNDA, "class");
+        String className = camundaAttribute(element, "class");
         if (className != null && !ClassUtils.isPresent(className.strip(), classLoader)) {
             problems.add(problem(owner, "pactum.deployment.classNotFound", className.strip()));
         }
@@ -162,13 +162,14 @@ class ModelContractCheck extends AbstractBpmnParseListener {
 
     private static boolean isLifecycle(Element process, List<Element> all) {
         return LIFECYCLE_PROCESS.equals(process.attribute("id"))
-                || all.stream().anyMatch(element -> LIFECYCLE_ELEMENT_IDS.contains(element.attribute("id")));
+                || all.stream().map(element -> element.attribute("id"))
+                        .anyMatch(id -> id != null && LIFECYCLE_ELEMENT_IDS.contains(id));
     }
 
     private void checkContractIdProvided(Element process, List<Element> all, List<Problem> problems) {
         boolean registers = all.stream().anyMatch(element ->
-                REGISTER_CONTRACT.equals(strip(element.attributeNS(CAMUNDA, "delegateExpression")))
-                        || REGISTER_CONTRACT.equals(strip(element.attributeNS(CAMUNDA, "expression"))));
+                REGISTER_CONTRACT.equals(strip(camundaAttribute(element, "delegateExpression")))
+                        || REGISTER_CONTRACT.equals(strip(camundaAttribute(element, "expression"))));
         List<Element> startEvents = process.elements("startEvent");
         boolean declared = startEvents.stream().anyMatch(start -> {
             List<Element> fields = new ArrayList<>();
@@ -205,6 +206,16 @@ class ModelContractCheck extends AbstractBpmnParseListener {
             return null;
         }
         return command.getDbEntityManager().getCachedEntity(DeploymentEntity.class, deploymentId);
+    }
+
+    /**
+     * A Camunda attribute: {@code camunda:class} on a BPMN element, plain {@code class} on Camunda's own elements
+     * ({@code camunda:taskListener}, {@code camunda:executionListener} …).
+     */
+    private static String camundaAttribute(Element element, String name) {
+        boolean camundaElement = CAMUNDA.getNamespaceUri().equals(element.getUri())
+                || (CAMUNDA.hasAlternativeUri() && CAMUNDA.getAlternativeUri().equals(element.getUri()));
+        return camundaElement ? element.attribute(name) : element.attributeNS(CAMUNDA, name);
     }
 
     private static String strip(String value) {
