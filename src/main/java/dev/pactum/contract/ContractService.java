@@ -1,5 +1,6 @@
 package dev.pactum.contract;
 
+import dev.pactum.document.ClauseLibrary;
 import dev.pactum.document.ContractTemplates;
 import dev.pactum.web.FieldProblem;
 import dev.pactum.web.InvalidRequestException;
@@ -23,15 +24,18 @@ public class ContractService {
     private final CustomerRepository customers;
     private final ContractNumbers numbers;
     private final ContractTemplates templates;
+    private final ClauseLibrary clauseLibrary;
     private final ExchangeRates rates;
     private final RuntimeService runtime;
 
     public ContractService(ContractRepository contracts, CustomerRepository customers, ContractNumbers numbers,
-                           ContractTemplates templates, ExchangeRates rates, RuntimeService runtime) {
+                           ContractTemplates templates, ClauseLibrary clauseLibrary, ExchangeRates rates,
+                           RuntimeService runtime) {
         this.contracts = contracts;
         this.customers = customers;
         this.numbers = numbers;
         this.templates = templates;
+        this.clauseLibrary = clauseLibrary;
         this.rates = rates;
         this.runtime = runtime;
     }
@@ -95,6 +99,9 @@ public class ContractService {
         }
         if (!templates.exists(request.templateKey())) {
             problems.add(new FieldProblem("templateKey", "pactum.validation.templateUnknown", request.templateKey()));
+        } else {
+            clauseLibrary.unknownClauseIds(request.templateKey(), request.clauses().keySet()).forEach(id -> problems.add(
+                    new FieldProblem("clauses." + id, "pactum.validation.clauseUnknown", id, request.templateKey())));
         }
         if (!rates.accepts(request.currency())) {
             problems.add(new FieldProblem("currency", "pactum.validation.currencyUnknown", request.currency(),

@@ -1,12 +1,15 @@
 package dev.pactum.document;
 
 import dev.pactum.contract.Contract;
+import dev.pactum.contract.ContractTerms;
 import dev.pactum.contract.ContractType;
 import dev.pactum.contract.Customer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +18,10 @@ import java.util.Map;
  *
  * @param sellerName our company (the {@code pactum.company-name} setting); the templates give it its role
  *                   in each contract type (卖方, 服务方, 采购方 …)
+ * @param terms      the negotiated terms the layout states in the liability and term clauses
+ * @param negotiatedClauses negotiated texts by clause id; the layout prints each instead of the template's
+ *                   standard body of that clause. {@link ContractDocumentService} passes only the texts that
+ *                   really differ from the standard ({@link ClauseLibrary#changedClauses})
  */
 public record ContractDocumentModel(
         String number,
@@ -28,10 +35,37 @@ public record ContractDocumentModel(
         int paymentTermDays,
         Map<String, Object> fields,
         String sellerName,
-        Counterparty customer) {
+        Counterparty customer,
+        ContractTerms terms,
+        Map<String, String> negotiatedClauses) {
 
     public ContractDocumentModel {
         fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        terms = terms == null ? ContractTerms.NONE : terms;
+        negotiatedClauses = negotiatedClauses == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(negotiatedClauses));
+    }
+
+    /** The same contract with these negotiated clause texts (and no others). */
+    public ContractDocumentModel withNegotiatedClauses(Map<String, String> clauses) {
+        return new ContractDocumentModel(number, title, type, typeLabel, amount, currency, startDate, endDate,
+                paymentTermDays, fields, sellerName, customer, terms, clauses);
+    }
+
+    public boolean isNegotiated(String clauseId) {
+        return negotiatedClauses.containsKey(clauseId);
+    }
+
+    /**
+     * The paragraphs of a clause's negotiated text: each non-blank line is one paragraph, so the layout can print
+     * them as {@code <p>} elements. Empty when the clause keeps its standard text.
+     */
+    public List<String> negotiatedParagraphs(String clauseId) {
+        String text = negotiatedClauses.get(clauseId);
+        if (text == null) {
+            return List.of();
+        }
+        return Arrays.stream(text.split("\\R")).map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
     /** The customer as the contract names it. */
@@ -39,7 +73,7 @@ public record ContractDocumentModel(
                                String contactEmail) {
     }
 
-    /** Reads the contract and its customer; call it inside the transaction that loaded {@code contract}. */
+    /** Reads the contract, its customer, its terms and all its negotiated clause texts; call it inside the transaction that loaded {@code contract}. */
     public static ContractDocumentModel of(Contract contract, String sellerName) {
         Customer customer = contract.getCustomer();
         return new ContractDocumentModel(
@@ -55,7 +89,9 @@ public record ContractDocumentModel(
                 contract.getFields(),
                 sellerName,
                 new Counterparty(customer.getName(), customer.getCreditCode(), customer.getContactName(),
-                        customer.getContactPhone(), customer.getContactEmail()));
+                        customer.getContactPhone(), customer.getContactEmail()),
+                contract.getTerms(),
+                contract.getClauses());
     }
 
     /** The heading a Chinese reader expects on each kind of contract. */

@@ -7,7 +7,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -23,23 +25,25 @@ public class ContractDocumentService {
     private final ContractRepository contracts;
     private final ContractDocumentVersionRepository versions;
     private final ContractTemplates templates;
+    private final ClauseLibrary clauseLibrary;
     private final PdfRenderer pdfRenderer;
     private final PactumProperties properties;
     private final Clock clock;
 
     public ContractDocumentService(ContractRepository contracts, ContractDocumentVersionRepository versions,
-                                   ContractTemplates templates, PdfRenderer pdfRenderer,
+                                   ContractTemplates templates, ClauseLibrary clauseLibrary, PdfRenderer pdfRenderer,
                                    PactumProperties properties, Clock clock) {
         this.contracts = contracts;
         this.versions = versions;
         this.templates = templates;
+        this.clauseLibrary = clauseLibrary;
         this.pdfRenderer = pdfRenderer;
         this.properties = properties;
         this.clock = clock;
     }
 
     /**
-     * Renders the contract with its template and stores the PDF as the next version (1, 2, …).
+     * Renders the contract with its template, negotiated clause texts and terms, and stores the PDF as the next version (1, 2, …).
      *
      * @throws NoSuchElementException when there is no such contract
      * @throws ContractTemplates.UnknownTemplateException when the contract names a template that does not exist
@@ -49,7 +53,12 @@ public class ContractDocumentService {
                 .orElseThrow(() -> new NoSuchElementException("no contract with id " + contractId));
         Contract contract = contracts.findById(contractId)
                 .orElseThrow(() -> new NoSuchElementException("no contract with id " + contractId));
-        ContractDocumentModel model = ContractDocumentModel.of(contract, properties.companyName());
+        // A negotiated text that says exactly what the standard says is printed, and marked, as standard.
+        List<String> changed = clauseLibrary.changedClauses(contract);
+        Map<String, String> negotiated = new LinkedHashMap<>(contract.getClauses());
+        negotiated.keySet().retainAll(changed);
+        ContractDocumentModel model = ContractDocumentModel.of(contract, properties.companyName())
+                .withNegotiatedClauses(negotiated);
         byte[] pdf = pdfRenderer.toPdf(templates.renderXhtml(contract.getTemplateKey(), model));
 
         int next = versions.findLatestVersionNumber(contractId) + 1;

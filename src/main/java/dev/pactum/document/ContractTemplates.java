@@ -39,6 +39,8 @@ public class ContractTemplates {
         settings.setProperty(RuntimeConstants.INPUT_ENCODING, "UTF-8");
         // A misspelt reference fails the render instead of printing "$model.titel" into a contract.
         settings.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "true");
+        // #if($value) means "is there a value": a liability cap of 0.00 is a term to state, not an absent one.
+        settings.setProperty(RuntimeConstants.CHECK_EMPTY_OBJECTS, "false");
         settings.setProperty(RuntimeConstants.EVENTHANDLER_REFERENCEINSERTION, XmlEscapingReferences.class.getName());
         velocity = new VelocityEngine(settings);
         velocity.init();

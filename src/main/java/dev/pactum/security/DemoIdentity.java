@@ -34,6 +34,7 @@ public class DemoIdentity implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoIdentity.class);
 
     static final String PROCESS_KEY = "contractLifecycle";
+    static final String PROCESS_ANALYSTS = SecurityConfiguration.PROCESS_ANALYSTS;
     static final List<String> APPROVER_GROUPS = List.of("sales-managers", "legal", "finance", "directors");
 
     private record DemoGroup(String id, String name, String type) {
@@ -49,7 +50,7 @@ public class DemoIdentity implements ApplicationRunner {
             new DemoGroup("legal", "法务 Legal", Groups.GROUP_TYPE_WORKFLOW),
             new DemoGroup("finance", "财务 Finance", Groups.GROUP_TYPE_WORKFLOW),
             new DemoGroup("directors", "总监 Directors", Groups.GROUP_TYPE_WORKFLOW),
-            new DemoGroup("process-analysts", "流程分析师 Process analysts", Groups.GROUP_TYPE_WORKFLOW));
+            new DemoGroup(PROCESS_ANALYSTS, "流程分析师 Process analysts", Groups.GROUP_TYPE_WORKFLOW));
 
     private static final List<DemoUser> USERS = List.of(
             new DemoUser("admin", "管理员", "Admin", Groups.CAMUNDA_ADMIN),
@@ -60,7 +61,8 @@ public class DemoIdentity implements ApplicationRunner {
             new DemoUser("legal1", "刘洋", "Liu", "legal"),
             new DemoUser("legal2", "孙丽", "Sun", "legal"),
             new DemoUser("finance1", "陈静", "Chen", "finance"),
-            new DemoUser("director1", "赵磊", "Zhao", "directors"));
+            new DemoUser("director1", "赵磊", "Zhao", "directors"),
+            new DemoUser("analyst1", "孙丽", "Sun", PROCESS_ANALYSTS));
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -124,9 +126,9 @@ public class DemoIdentity implements ApplicationRunner {
                     Permissions.READ, Permissions.READ_HISTORY);
         }
         // Analysts deploy changed models from Camunda Modeler and watch them run in Cockpit.
-        grant("process-analysts", Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant("process-analysts", Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.READ);
-        grant("process-analysts", Resources.PROCESS_DEFINITION, Authorization.ANY,
+        grant(PROCESS_ANALYSTS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(PROCESS_ANALYSTS, Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.READ);
+        grant(PROCESS_ANALYSTS, Resources.PROCESS_DEFINITION, Authorization.ANY,
                 Permissions.READ, Permissions.READ_HISTORY);
     }
 

@@ -2,7 +2,10 @@ package dev.pactum.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -37,6 +40,9 @@ import org.springframework.web.servlet.LocaleResolver;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    /** The group whose members may deploy process models from Camunda Modeler (with camunda-admin). */
+    public static final String PROCESS_ANALYSTS = "process-analysts";
+
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
     /** Runs right after Spring Security's filter chain, before Camunda's own webapp filters. */
@@ -68,6 +74,9 @@ public class SecurityConfiguration {
                                 PATHS.matcher("/v3/api-docs"), PATHS.matcher("/v3/api-docs/**"),
                                 PATHS.matcher(webappPath + "/lib/**"), PATHS.matcher(webappPath + "/assets/**"),
                                 PATHS.matcher(webappPath + "/favicon.ico")).permitAll()
+                        // Deploying (Camunda Modeler's "Deploy"), redeploying and deleting deployments change what
+                        // runs: analysts and admins only. The engine checks its own DEPLOYMENT permissions as well.
+                        .requestMatchers(deploymentChanges()).hasAnyAuthority(PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)
                         .anyRequest().authenticated())
                 // LoginPage renders GET /login; Spring Security handles POST /login and returns to the saved page.
                 .formLogin(form -> form.loginPage("/login").permitAll())
@@ -84,6 +93,17 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(entryPoint(restApi, webappApi, messages, localeResolver, objectMapper))
                         .accessDeniedHandler(accessDenied(anyApi, messages, localeResolver, objectMapper)));
         return http.build();
+    }
+
+    /** Engine REST calls that create or remove deployments, under the default engine's path and a named engine's. */
+    private static RequestMatcher deploymentChanges() {
+        List<RequestMatcher> matchers = new ArrayList<>();
+        for (String base : new String[] {"/engine-rest", "/engine-rest/engine/{engine}"}) {
+            matchers.add(PATHS.matcher(HttpMethod.POST, base + "/deployment/create"));
+            matchers.add(PATHS.matcher(HttpMethod.POST, base + "/deployment/{id}/redeploy"));
+            matchers.add(PATHS.matcher(HttpMethod.DELETE, base + "/deployment/{id}"));
+        }
+        return new OrRequestMatcher(matchers);
     }
 
     /** Remembers only page requests, so a login returns to the page and never to an API call. */

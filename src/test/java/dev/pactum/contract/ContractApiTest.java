@@ -12,6 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -110,6 +113,47 @@ class ContractApiTest {
         assertThat(fields(wrongType)).containsExactly("type");
 
         assertThat(contracts.count()).isEqualTo(before);
+    }
+
+    @Test
+    void aClauseIdTheTemplateLacksIsRefusedAtDraft() throws Exception {
+        long before = contracts.count();
+        String body = contractJson(customerId, "9000", 30).replace("}}", "},"
+                + "\"clauses\":{\"payment\":\"乙方应于验收合格后 15 日内付款。\",\"warranty\":\"质保两年。\"}}");
+
+        Response zh = send("sales1", "POST", "/api/contracts", body, null);
+        assertThat(zh.status).isEqualTo(400);
+        assertThat(zh.contentType).startsWith("application/problem+json");
+        assertThat(fields(zh)).containsExactly("clauses.warranty");
+        assertThat(zh.body.at("/errors/0/message").asText()).isEqualTo("模板 sales-standard 中没有条款 warranty");
+        Response en = send("sales1", "POST", "/api/contracts", body, "en");
+        assertThat(en.body.at("/errors/0/message").asText()).isEqualTo("template sales-standard has no clause warranty");
+        assertThat(contracts.count()).isEqualTo(before);
+    }
+
+    @Test
+    void theContractPdfShowsNegotiatedClausesMarkedAndTheTerms() throws Exception {
+        String body = contractJson(customerId, "300000", 30).replace("}}", "},"
+                + "\"terms\":{\"liabilityCap\":150000,\"autoRenewal\":true,\"renewalNoticeDays\":45,"
+                + "\"liquidatedDamagesPercent\":12.5},"
+                + "\"clauses\":{\"confidentiality\":\"双方对报价与图纸保密五年。\\n期满后销毁全部资料。\","
+                + "\"dispute\":\"因本合同引起的或与本合同有关的任何争议，双方应友好协商解决；协商不成的，"
+                + "任何一方均可向甲方所在地有管辖权的人民法院提起诉讼。\"}}");
+        Response drafted = send("sales1", "POST", "/api/contracts", body, null);
+        assertThat(drafted.status).isEqualTo(201);
+        long id = drafted.body.get("id").asLong();
+        assertThat(send("sales1", "POST", "/api/contracts/" + id + "/submit", null, null).status).isEqualTo(200);
+
+        HttpResponse<byte[]> pdf = http.send(request("sales1", "GET", "/api/contracts/" + id + "/document", null, null)
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("双方对报价与图纸保密五年。", "期满后销毁全部资料。", "本合同总价款 12.5% 的违约金",
+                    "人民币150,000.00元", "本合同期满前 45 日", "自动续期");
+            // The dispute clause repeats the standard text word for word: it is printed as standard, unmarked.
+            assertThat(text.split("协商条款", -1)).hasSize(2);
+        }
     }
 
     @Test

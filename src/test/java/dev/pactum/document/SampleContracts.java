@@ -21,13 +21,15 @@ final class SampleContracts {
                 new BigDecimal("1000010.50"), "CNY", LocalDate.of(2026, 3, 1), LocalDate.of(2027, 2, 28), 30,
                 fields, "Pactum 演示有限公司",
                 new ContractDocumentModel.Counterparty(TRICKY_CUSTOMER, "91310115MA1K3YJH7X", "张 <伟>",
-                        "+86 21 5555 0100", "zhang.wei@a-and-b.example"));
+                        "+86 21 5555 0100", "zhang.wei@a-and-b.example"),
+                null, null);
     }
 
     static ContractDocumentModel withoutOptionalValues() {
         return new ContractDocumentModel("HT-2026-000124", "保密合作", "NDA", "保密协议",
                 BigDecimal.ZERO, "USD", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), 0,
                 Map.of(), "Pactum 演示有限公司",
-                new ContractDocumentModel.Counterparty("北京某某科技有限公司", "91110108MA01ABCD1X", null, null, null));
+                new ContractDocumentModel.Counterparty("北京某某科技有限公司", "91110108MA01ABCD1X", null, null, null),
+                null, null);
     }
 }
