@@ -1,6 +1,8 @@
 package dev.pactum.contract;
 
 import dev.pactum.rules.ContractFacts;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** Turns a contract and what is known of its customer into the facts the rules decide on. */
@@ -17,6 +19,9 @@ public class ContractFactsAssembler {
 
     public ContractFacts factsOf(Contract contract) {
         Customer customer = contract.getCustomer();
+        ContractTerms terms = contract.getTerms();
+        // Every negotiated clause counts as changed until the clause library compares texts against the template.
+        List<String> changedClauseIds = new ArrayList<>(contract.getClauses().keySet());
         return ContractFacts.builder()
                 .contractNumber(contract.getNumber())
                 .type(contract.getType().name())
@@ -28,6 +33,13 @@ public class ContractFactsAssembler {
                 .customerEarlierContracts((int) contracts.countByCustomerIdAndStatusAndIdNot(
                         customer.getId(), ContractStatus.ACTIVE, contract.getId()))
                 .customerHasOverduePayments(customer.hasOverduePayments())
+                .liabilityCapCny(terms.liabilityCap() == null ? null
+                        : rates.toCny(terms.liabilityCap(), contract.getCurrency()))
+                .autoRenewal(terms.autoRenewal())
+                .renewalNoticeDays(terms.renewalNoticeDays())
+                .liquidatedDamagesPercent(terms.liquidatedDamagesPercent())
+                .changedClauseIds(changedClauseIds)
+                .clauseCount(contract.getClauses().size())
                 .build();
     }
 }
