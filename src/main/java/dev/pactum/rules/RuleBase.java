@@ -50,6 +50,8 @@ public class RuleBase {
     /** SpreadsheetCompiler writes this comment above each rule it generates from a row. */
     private static final Pattern ROW_COMMENT = Pattern.compile("// rule values at ([A-Z]+)(\\d+)");
 
+    private static final Pattern QUOTED_EXPRESSION = Pattern.compile("Expression (.+?):\\s*$", Pattern.MULTILINE);
+
     private final AtomicReference<Compiled> live;
 
     @Autowired
@@ -175,10 +177,28 @@ public class RuleBase {
         String path = error.getPath().replace(KIE_RESOURCE_ROOT, "");
         if (path.endsWith(GENERATED_DRL_SUFFIX)) {
             String table = path.substring(0, path.length() - GENERATED_DRL_SUFFIX.length());
-            return table + rowOf(generatedDrl.get(table), error.getLine()) + ": " + error.getText();
+            String drl = generatedDrl.get(table);
+            int line = error.getLine() > 0 ? error.getLine() : lineQuotedIn(error.getText(), drl);
+            return table + rowOf(drl, line) + ": " + error.getText();
         }
         String line = error.getLine() > 0 ? " line " + error.getLine() : "";
         return path + line + ": " + error.getText();
+    }
+
+    /** Some errors give no line but quote the expression ("Unable to Analyse Expression amountCny >= x:"). */
+    private static int lineQuotedIn(String errorText, String drl) {
+        Matcher quoted = QUOTED_EXPRESSION.matcher(errorText);
+        if (drl == null || !quoted.find()) {
+            return 0;
+        }
+        String expression = quoted.group(1).trim();
+        String[] lines = drl.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(expression)) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static String rowOf(String drl, int line) {
