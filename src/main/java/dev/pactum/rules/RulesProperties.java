@@ -3,6 +3,7 @@ package dev.pactum.rules;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -19,6 +20,10 @@ public record RulesProperties(@DefaultValue(RulesProperties.DEFAULT_LOCATION) St
                               @DefaultValue("500ms") Duration watchDebounce) {
 
     public static final String DEFAULT_LOCATION = "classpath:rules/";
+
+    @ConstructorBinding
+    public RulesProperties {
+    }
 
     public RulesProperties(String location) {
         this(location, false, Duration.ofMillis(500));
