@@ -35,8 +35,11 @@ public final class DecisionBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int decisions = Integer.getInteger("bench.decisions", 200_000);
-        int warmup = Integer.getInteger("bench.warmup", 50_000);
+        // Outside Spring Boot, logback would log every rule session at DEBUG.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        int decisions = Integer.getInteger("bench.decisions", 50_000);
+        int warmup = Integer.getInteger("bench.warmup", 20_000);
         ContractFacts contract = contractWith40Clauses();
 
         RuleBase rules = RuleBase.compile(Path.of("rules"));
