@@ -9,12 +9,25 @@ import java.util.TreeMap;
 /**
  * Who must approve a contract, level after level. An empty chain means no human approval is needed.
  *
+ * @param fastLaneRule   the rule that approved the contract without a human step, or {@code null}
  * @param ruleSetVersion version stamp of the rules that produced this chain
  */
-public record ApprovalChain(List<ApprovalLevel> levels, String ruleSetVersion) {
+public record ApprovalChain(List<ApprovalLevel> levels, String fastLaneRule, String ruleSetVersion) {
 
     public ApprovalChain {
         levels = List.copyOf(levels);
+        if (fastLaneRule != null && !levels.isEmpty()) {
+            throw new IllegalArgumentException("Fast lane (" + fastLaneRule + ") with approval levels " + levels);
+        }
+    }
+
+    public ApprovalChain(List<ApprovalLevel> levels, String ruleSetVersion) {
+        this(levels, null, ruleSetVersion);
+    }
+
+    /** No human approval: {@code fastLaneRule} approved the contract. */
+    public static ApprovalChain fastLane(String fastLaneRule, String ruleSetVersion) {
+        return new ApprovalChain(List.of(), fastLaneRule, ruleSetVersion);
     }
 
     /**

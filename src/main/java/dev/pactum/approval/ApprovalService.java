@@ -36,10 +36,14 @@ public class ApprovalService {
         this.calendar = calendar;
     }
 
-    /** Starts a new approval round: the rules decide the chain, which is stored level by level. */
+    /**
+     * Starts a new approval round: the rules decide the chain, which is stored level by level. A fast-lane chain
+     * has no level; the contract records the rule that approved it.
+     */
     public List<ApprovalLevelEntry> startRound(Contract contract, RiskAssessment risk) {
         int round = contract.startApprovalRound();
         ApprovalChain chain = routing.route(facts.factsOf(contract), risk);
+        contract.recordRouting(chain.fastLaneRule(), chain.ruleSetVersion());
         return levels.saveAll(chain.levels().stream()
                 .map(level -> new ApprovalLevelEntry(contract.getId(), round, level, chain.ruleSetVersion()))
                 .toList());

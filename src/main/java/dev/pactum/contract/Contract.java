@@ -74,6 +74,12 @@ public class Contract {
 
     private String riskRuleSetVersion;
 
+    /** The rule that approved the current round without a human step (快速通道), or {@code null}. */
+    private String fastLaneRule;
+
+    /** Version of the rule set that routed the current approval round. */
+    private String routingRuleSetVersion;
+
     /** Incremented each time the contract enters approval; a revise loop starts a new round. */
     private int approvalRound;
 
@@ -120,6 +126,11 @@ public class Contract {
         this.riskRuleSetVersion = ruleSetVersion;
     }
 
+    public void recordRouting(String fastLaneRule, String ruleSetVersion) {
+        this.fastLaneRule = fastLaneRule;
+        this.routingRuleSetVersion = ruleSetVersion;
+    }
+
     public int startApprovalRound() {
         status = ContractStatus.IN_APPROVAL;
         return ++approvalRound;
@@ -158,6 +169,8 @@ public class Contract {
     public List<Map<String, Object>> getRiskFindings() { return riskFindings; }
     public String getRiskRuleSetVersion() { return riskRuleSetVersion; }
     public int getApprovalRound() { return approvalRound; }
+    public String getFastLaneRule() { return fastLaneRule; }
+    public String getRoutingRuleSetVersion() { return routingRuleSetVersion; }
     public String getProcessInstanceId() { return processInstanceId; }
     public void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
     public String getIdempotencyKey() { return idempotencyKey; }

@@ -75,7 +75,7 @@ public class ContractQueries {
                 contract.getAmount(), contract.getCurrency(), contract.getStartDate(), contract.getEndDate(),
                 contract.getPaymentTermDays(), contract.getFields(), contract.getTerms(), contract.getClauses(),
                 risk(contract, english),
-                approvalChain(contract),
+                approvalChain(contract), contract.getFastLaneRule(),
                 documents.versions(contract.getId()).stream()
                         .map(v -> new ContractView.DocumentVersion(v.version(), v.sha256(), v.sizeBytes(),
                                 v.createdAt(), v.createdBy()))

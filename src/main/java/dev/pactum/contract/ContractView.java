@@ -6,13 +6,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** A contract as the API shows it: its terms, its risk, who approves it and how far they got, its documents. */
+/**
+ * A contract as the API shows it: its terms, its risk, who approves it and how far they got, its documents.
+ * {@code fastLaneRule} names the rule that approved the contract without a human step, when one did.
+ */
 public record ContractView(
         Long id, String number, String title, ContractType type, String templateKey, ContractStatus status,
         String owner, CustomerRef customer, BigDecimal amount, String currency, LocalDate startDate,
         LocalDate endDate, int paymentTermDays, Map<String, Object> fields, ContractTerms terms,
         Map<String, String> clauses, Risk risk,
-        List<Level> approvalChain, List<DocumentVersion> documentVersions, Instant createdAt, Instant updatedAt,
+        List<Level> approvalChain, String fastLaneRule, List<DocumentVersion> documentVersions, Instant createdAt, Instant updatedAt,
         long version) {
 
     public record CustomerRef(Long id, String name, String creditCode) {

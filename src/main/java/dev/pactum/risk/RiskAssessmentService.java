@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 public class RiskAssessmentService {
 
     /** The DRL package of the risk scoring rules. */
-    static final String RULE_PACKAGE = "dev.pactum.risk.scoring";
+    public static final String RULE_PACKAGE = "dev.pactum.risk.scoring";
 
     private final RuleBase ruleBase;
 

@@ -1,6 +1,7 @@
 package dev.pactum.rules;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,12 @@ public final class ContractFacts {
     private final BigDecimal customerCreditLimitCny;
     private final int customerEarlierContracts;
     private final boolean customerHasOverduePayments;
+    private final BigDecimal liabilityCapCny;
+    private final boolean autoRenewal;
+    private final Integer renewalNoticeDays;
+    private final BigDecimal liquidatedDamagesPercent;
+    private final List<String> changedClauseIds;
+    private final int clauseCount;
 
     private ContractFacts(Builder builder) {
         this.contractNumber = Objects.requireNonNull(builder.contractNumber, "contractNumber");
@@ -28,6 +35,12 @@ public final class ContractFacts {
         this.customerCreditLimitCny = builder.customerCreditLimitCny;
         this.customerEarlierContracts = builder.customerEarlierContracts;
         this.customerHasOverduePayments = builder.customerHasOverduePayments;
+        this.liabilityCapCny = builder.liabilityCapCny;
+        this.autoRenewal = builder.autoRenewal;
+        this.renewalNoticeDays = builder.renewalNoticeDays;
+        this.liquidatedDamagesPercent = builder.liquidatedDamagesPercent;
+        this.changedClauseIds = List.copyOf(builder.changedClauseIds);
+        this.clauseCount = builder.clauseCount;
     }
 
     public static Builder builder() {
@@ -68,13 +81,51 @@ public final class ContractFacts {
         return customerHasOverduePayments;
     }
 
+    /** Our liability cap in CNY; {@code null} means uncapped. */
+    public BigDecimal getLiabilityCapCny() {
+        return liabilityCapCny;
+    }
+
+    /** The contract renews itself at its end (自动续约). */
+    public boolean isAutoRenewal() {
+        return autoRenewal;
+    }
+
+    /** Days before the end by which either side may refuse renewal; {@code null} when there is no notice period. */
+    public Integer getRenewalNoticeDays() {
+        return renewalNoticeDays;
+    }
+
+    /** Liquidated damages (违约金) as a percentage of the amount; {@code null} when none are agreed. */
+    public BigDecimal getLiquidatedDamagesPercent() {
+        return liquidatedDamagesPercent;
+    }
+
+    /** Ids of the standard clauses whose text differs from the template's (范本) text, in the contract's order. */
+    public List<String> getChangedClauseIds() {
+        return changedClauseIds;
+    }
+
+    /** How many clauses the contract has. */
+    public int getClauseCount() {
+        return clauseCount;
+    }
+
+    /** The contract is the unmodified standard template (范本): no clause differs from its template text. */
+    public boolean isStandardTemplate() {
+        return changedClauseIds.isEmpty();
+    }
+
     @Override
     public String toString() {
         return "ContractFacts[contractNumber=" + contractNumber + ", type=" + type + ", amountCny=" + amountCny
                 + ", paymentTermDays=" + paymentTermDays + ", templateKey=" + templateKey
                 + ", customerCreditLimitCny=" + customerCreditLimitCny
                 + ", customerEarlierContracts=" + customerEarlierContracts
-                + ", customerHasOverduePayments=" + customerHasOverduePayments + "]";
+                + ", customerHasOverduePayments=" + customerHasOverduePayments
+                + ", liabilityCapCny=" + liabilityCapCny + ", autoRenewal=" + autoRenewal
+                + ", renewalNoticeDays=" + renewalNoticeDays + ", liquidatedDamagesPercent=" + liquidatedDamagesPercent
+                + ", changedClauseIds=" + changedClauseIds + ", clauseCount=" + clauseCount + "]";
     }
 
     public static final class Builder {
@@ -87,6 +138,12 @@ public final class ContractFacts {
         private BigDecimal customerCreditLimitCny;
         private int customerEarlierContracts;
         private boolean customerHasOverduePayments;
+        private BigDecimal liabilityCapCny;
+        private boolean autoRenewal;
+        private Integer renewalNoticeDays;
+        private BigDecimal liquidatedDamagesPercent;
+        private List<String> changedClauseIds = List.of();
+        private int clauseCount;
 
         private Builder() {
         }
@@ -128,6 +185,36 @@ public final class ContractFacts {
 
         public Builder customerHasOverduePayments(boolean customerHasOverduePayments) {
             this.customerHasOverduePayments = customerHasOverduePayments;
+            return this;
+        }
+
+        public Builder liabilityCapCny(BigDecimal liabilityCapCny) {
+            this.liabilityCapCny = liabilityCapCny;
+            return this;
+        }
+
+        public Builder autoRenewal(boolean autoRenewal) {
+            this.autoRenewal = autoRenewal;
+            return this;
+        }
+
+        public Builder renewalNoticeDays(Integer renewalNoticeDays) {
+            this.renewalNoticeDays = renewalNoticeDays;
+            return this;
+        }
+
+        public Builder liquidatedDamagesPercent(BigDecimal liquidatedDamagesPercent) {
+            this.liquidatedDamagesPercent = liquidatedDamagesPercent;
+            return this;
+        }
+
+        public Builder changedClauseIds(List<String> changedClauseIds) {
+            this.changedClauseIds = Objects.requireNonNull(changedClauseIds, "changedClauseIds");
+            return this;
+        }
+
+        public Builder clauseCount(int clauseCount) {
+            this.clauseCount = clauseCount;
             return this;
         }
 

@@ -1,15 +1,24 @@
 package dev.pactum.rules;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -17,7 +26,6 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
-import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -25,8 +33,10 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The knowledge base compiled from every rule file, and the version stamp recorded with each decision it makes.
- * Compiled once at start-up: a rule file that does not compile stops the application.
+ * The knowledge base compiled from every rule file (DRL and spreadsheet decision tables), and the version stamp
+ * recorded with each decision it makes. Compiled at start-up: a rule file that does not compile stops the
+ * application. The application's bean is the live rule set; {@link RuleSetReloader} swaps a checked candidate in
+ * with {@link #replaceWith(RuleBase)}, atomically, so each decision runs wholly on one version.
  */
 @Component
 public class RuleBase {
@@ -34,8 +44,15 @@ public class RuleBase {
     /** Where KieBuilder expects resources; stripped again from compiler messages. */
     private static final String KIE_RESOURCE_ROOT = "src/main/resources/";
 
-    private final KieBase kieBase;
-    private final String version;
+    /** The DRL generated from a decision table is compiled under the table's name plus this suffix. */
+    private static final String GENERATED_DRL_SUFFIX = ".generated.drl";
+
+    /** SpreadsheetCompiler writes this comment above each rule it generates from a row. */
+    private static final Pattern ROW_COMMENT = Pattern.compile("// rule values at ([A-Z]+)(\\d+)");
+
+    private static final Pattern QUOTED_EXPRESSION = Pattern.compile("Expression (.+?):\\s*$", Pattern.MULTILINE);
+
+    private final AtomicReference<Compiled> live;
 
     @Autowired
     public RuleBase(RulesProperties properties, ResourcePatternResolver resolver) {
@@ -43,11 +60,10 @@ public class RuleBase {
     }
 
     private RuleBase(List<RuleSource> sources) {
-        this.version = versionOf(sources);
-        this.kieBase = build(sources, version);
+        this.live = new AtomicReference<>(Compiled.of(sources));
     }
 
-    /** Compiles every {@code *.drl} under {@code folder}, e.g. the project's {@code rules/} folder in tests. */
+    /** Compiles every rule file under {@code folder}, e.g. the project's {@code rules/} folder in tests. */
     public static RuleBase compile(Path folder) {
         return new RuleBase(RuleFiles.read(folder.toUri().toString(), new PathMatchingResourcePatternResolver()));
     }
@@ -57,12 +73,22 @@ public class RuleBase {
     }
 
     public KieBase kieBase() {
-        return kieBase;
+        return live.get().kieBase();
     }
 
     /** sha-256 hex over the rule files' names and contents: equal stamps mean identical rules. */
     public String version() {
-        return version;
+        return live.get().version();
+    }
+
+    /** The files this rule set was compiled from, sorted by name. */
+    public List<RuleSource> sources() {
+        return live.get().sources();
+    }
+
+    /** Makes {@code candidate}'s rules the ones every later decision runs on. */
+    public void replaceWith(RuleBase candidate) {
+        live.set(candidate.live.get());
     }
 
     /**
@@ -70,20 +96,33 @@ public class RuleBase {
      * (the DRL {@code package} names the decision) and returns the facts of {@code resultType} they inserted.
      */
     public <T> RuleResults<T> fire(String rulePackage, Collection<?> facts, Class<T> resultType) {
-        KiePackage rules = kieBase.getKiePackage(rulePackage);
-        if (rules == null || rules.getRules().isEmpty()) {
-            throw new IllegalStateException("No rules in package " + rulePackage + " (rule set " + version + ")");
+        RuleOutcome outcome = fire(rulePackage, facts);
+        return new RuleResults<>(outcome.resultsOf(resultType), outcome.ruleSetVersion());
+    }
+
+    /** Runs one decision as {@link #fire(String, Collection, Class)} and returns every fact left in the session. */
+    public RuleOutcome fire(String rulePackage, Collection<?> facts) {
+        Compiled rules = live.get();
+        KiePackage decision = rules.kieBase().getKiePackage(rulePackage);
+        if (decision == null || decision.getRules().isEmpty()) {
+            throw new IllegalStateException("No rules in package " + rulePackage + " (rule set " + rules.version() + ")");
         }
-        KieSession session = kieBase.newKieSession();
+        KieSession session = rules.kieBase().newKieSession();
         try {
             facts.forEach(session::insert);
             session.fireAllRules(match -> match.getRule().getPackageName().equals(rulePackage));
-            List<T> results = session.getObjects(new ClassObjectFilter(resultType)).stream()
-                    .map(resultType::cast)
-                    .toList();
-            return new RuleResults<>(results, version);
+            return new RuleOutcome(new ArrayList<>(session.getObjects()), rules.version());
         } finally {
             session.dispose();
+        }
+    }
+
+    private record Compiled(KieBase kieBase, String version, List<RuleSource> sources) {
+
+        static Compiled of(List<RuleSource> sources) {
+            List<RuleSource> sorted = sources.stream().sorted(Comparator.comparing(RuleSource::name)).toList();
+            String version = versionOf(sorted);
+            return new Compiled(build(sorted, version), version, sorted);
         }
     }
 
@@ -92,21 +131,96 @@ public class RuleBase {
         ReleaseId releaseId = kie.newReleaseId("dev.pactum", "pactum-rules", version);
         KieFileSystem files = kie.newKieFileSystem();
         files.generateAndWritePomXML(releaseId);
-        sources.forEach(source -> files.write(KIE_RESOURCE_ROOT + source.name(), source.content()));
+        Map<String, String> generatedDrl = new HashMap<>();
+        List<String> tableErrors = new ArrayList<>();
+        for (RuleSource source : sources) {
+            if (source.isDecisionTable()) {
+                try {
+                    String drl = toDrl(source);
+                    generatedDrl.put(source.name(), drl);
+                    files.write(KIE_RESOURCE_ROOT + source.name() + GENERATED_DRL_SUFFIX, drl);
+                } catch (RuntimeException e) {
+                    tableErrors.add(source.name() + ": " + rootMessage(e));
+                }
+            } else {
+                files.write(KIE_RESOURCE_ROOT + source.name(), source.content());
+            }
+        }
+        if (!tableErrors.isEmpty()) {
+            throw new RuleCompilationException(String.join("\n", tableErrors));
+        }
         KieBuilder builder = kie.newKieBuilder(files).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors.stream()
-                    .map(RuleBase::describe)
+                    .map(error -> describe(error, generatedDrl))
+                    .distinct()
                     .collect(Collectors.joining("\n", "Rule files do not compile:\n", "")));
         }
         return kie.newKieContainer(releaseId).getKieBase();
     }
 
-    private static String describe(Message error) {
-        String path = error.getPath() == null ? "(rule set)" : error.getPath().replace(KIE_RESOURCE_ROOT, "");
+    private static String toDrl(RuleSource table) {
+        // InputType.XLS reads both .xls and .xlsx workbooks (POI's WorkbookFactory).
+        String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(table.bytes()), InputType.XLS);
+        if (drl == null || drl.isBlank()) {
+            throw new RuleCompilationException("no RuleSet/RuleTable found in the workbook");
+        }
+        return drl;
+    }
+
+    /** Names the file and line; for a decision table, the spreadsheet row the failing rule was generated from. */
+    private static String describe(Message error, Map<String, String> generatedDrl) {
+        if (error.getPath() == null) {
+            return "(rule set): " + error.getText();
+        }
+        String path = error.getPath().replace(KIE_RESOURCE_ROOT, "");
+        if (path.endsWith(GENERATED_DRL_SUFFIX)) {
+            String table = path.substring(0, path.length() - GENERATED_DRL_SUFFIX.length());
+            String drl = generatedDrl.get(table);
+            int line = error.getLine() > 0 ? error.getLine() : lineQuotedIn(error.getText(), drl);
+            return table + rowOf(drl, line) + ": " + error.getText();
+        }
         String line = error.getLine() > 0 ? " line " + error.getLine() : "";
         return path + line + ": " + error.getText();
+    }
+
+    /** Some errors give no line but quote the expression ("Unable to Analyse Expression amountCny >= x:"). */
+    private static int lineQuotedIn(String errorText, String drl) {
+        Matcher quoted = QUOTED_EXPRESSION.matcher(errorText);
+        if (drl == null || !quoted.find()) {
+            return 0;
+        }
+        String expression = quoted.group(1).trim();
+        String[] lines = drl.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(expression)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static String rowOf(String drl, int line) {
+        if (drl == null || line <= 0) {
+            return "";
+        }
+        String[] lines = drl.split("\n", -1);
+        for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+            Matcher row = ROW_COMMENT.matcher(lines[i]);
+            if (row.find()) {
+                return " row " + row.group(2);
+            }
+        }
+        return " (header rows; generated rule line " + line + ")";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     private static String versionOf(List<RuleSource> sources) {
@@ -119,7 +233,7 @@ public class RuleBase {
         sources.stream().sorted(Comparator.comparing(RuleSource::name)).forEach(source -> {
             sha256.update(source.name().getBytes(StandardCharsets.UTF_8));
             sha256.update((byte) 0);
-            sha256.update(source.content().getBytes(StandardCharsets.UTF_8));
+            sha256.update(source.bytes());
             sha256.update((byte) 0);
         });
         return HexFormat.of().formatHex(sha256.digest());

@@ -2,22 +2,48 @@ package dev.pactum.rules;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
-/** Reads every {@code *.drl} under a Spring resource location, in the jar or on disk. */
+/**
+ * Reads the rule files under a Spring resource location, in the jar or on disk: DRL ({@code *.drl}), spreadsheet
+ * decision tables ({@code *.xlsx}, {@code *.xls}) and the rule fixtures ({@code fixtures/*.json}).
+ */
 final class RuleFiles {
+
+    static final Set<String> RULE_PATTERNS = Set.of("**/*.drl", "**/*.xlsx", "**/*.xls");
 
     private RuleFiles() {
     }
 
     static List<RuleSource> read(String location, ResourcePatternResolver resolver) {
-        String root = location.endsWith("/") ? location : location + "/";
+        List<RuleSource> sources = new ArrayList<>();
+        for (String pattern : RULE_PATTERNS) {
+            sources.addAll(readMatching(location, pattern, resolver));
+        }
+        // Office's lock files (~$approval-routing.xlsx) appear while a table is open in Excel or WPS.
+        sources.removeIf(source -> source.name().substring(source.name().lastIndexOf('/') + 1).startsWith("~$"));
+        if (sources.isEmpty()) {
+            throw new RuleCompilationException("No rule files (*.drl, *.xlsx, *.xls) under " + root(location));
+        }
+        sources.sort(Comparator.comparing(RuleSource::name));
+        return sources;
+    }
+
+    /** The rule fixtures ({@code fixtures/*.json}) under the location; empty when there are none. */
+    static List<RuleSource> readFixtures(String location, ResourcePatternResolver resolver) {
+        List<RuleSource> fixtures = new ArrayList<>(readMatching(location, "fixtures/*.json", resolver));
+        fixtures.sort(Comparator.comparing(RuleSource::name));
+        return fixtures;
+    }
+
+    private static List<RuleSource> readMatching(String location, String pattern, ResourcePatternResolver resolver) {
+        String root = root(location);
         try {
             Resource rootFolder = resolver.getResource(root);
             if (!rootFolder.exists()) {
@@ -26,20 +52,19 @@ final class RuleFiles {
             String rootUrl = rootFolder.getURL().toString();
             String folderName = folderName(root);
             List<RuleSource> sources = new ArrayList<>();
-            for (Resource file : resolver.getResources(root + "**/*.drl")) {
+            for (Resource file : resolver.getResources(root + pattern)) {
                 String url = file.getURL().toString();
                 String pathInFolder = url.startsWith(rootUrl) ? url.substring(rootUrl.length()) : file.getFilename();
-                sources.add(new RuleSource(folderName + "/" + pathInFolder,
-                        file.getContentAsString(StandardCharsets.UTF_8)));
+                sources.add(new RuleSource(folderName + "/" + pathInFolder, file.getContentAsByteArray()));
             }
-            if (sources.isEmpty()) {
-                throw new RuleCompilationException("No rule files (*.drl) under " + root);
-            }
-            sources.sort(Comparator.comparing(RuleSource::name));
             return sources;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read rule files under " + root, e);
         }
+    }
+
+    private static String root(String location) {
+        return location.endsWith("/") ? location : location + "/";
     }
 
     private static String folderName(String root) {

@@ -19,45 +19,59 @@ import dev.pactum.rules.RuleBase;
 import dev.pactum.rules.RuleSource;
 import org.junit.jupiter.api.Test;
 
+/** Focused routing tests; every threshold at and around it is in rules/fixtures/approval-routing.json. */
 class ApprovalRoutingRulesTest {
 
+    private static final String FAST_LANE_RULE = "Fast lane: unmodified standard template under 50,000 CNY with low risk";
     private static final String SALES_MANAGER_RULE = "Every contract needs a sales manager";
-    private static final String DIRECTOR_RULE = "Contracts of 1,000,000 CNY or more need a director";
 
     private final RiskAssessmentService risk = new RiskAssessmentService(ProjectRules.ruleBase());
     private final ApprovalRoutingService routing = new ApprovalRoutingService(ProjectRules.ruleBase());
 
     @Test
-    void aContractJustUnderOneMillionNeedsOnlyASalesManager() {
-        ApprovalChain chain = route(unremarkableContract().amountCny(new BigDecimal("999999.99")).build());
+    void aSmallUnmodifiedLowRiskContractIsApprovedByTheFastLaneRule() {
+        ApprovalChain chain = route(unremarkableContract().amountCny(new BigDecimal("49999.99")).build());
 
-        assertThat(chain.levels()).containsExactly(
-                new ApprovalLevel(1, ApprovalMode.ANY, List.of("sales-managers"), 24, List.of(SALES_MANAGER_RULE)));
+        assertThat(chain.needsApproval()).isFalse();
+        assertThat(chain.fastLaneRule()).isEqualTo(FAST_LANE_RULE);
         assertThat(chain.ruleSetVersion()).isEqualTo(ProjectRules.ruleBase().version());
     }
 
     @Test
-    void aContractOfExactlyOneMillionAlsoNeedsADirectorAfterTheSalesManager() {
-        ApprovalChain chain = route(unremarkableContract().amountCny(new BigDecimal("1000000.00")).build());
+    void anOrdinaryContractNeedsOnlyASalesManager() {
+        ApprovalChain chain = route(unremarkableContract().amountCny(new BigDecimal("499999.99")).build());
 
+        assertThat(chain.fastLaneRule()).isNull();
         assertThat(chain.levels()).containsExactly(
-                new ApprovalLevel(1, ApprovalMode.ANY, List.of("sales-managers"), 24, List.of(SALES_MANAGER_RULE)),
-                new ApprovalLevel(2, ApprovalMode.ANY, List.of("directors"), 48, List.of(DIRECTOR_RULE)));
+                new ApprovalLevel(1, ApprovalMode.ANY, List.of("sales-managers"), 24, List.of(SALES_MANAGER_RULE)));
     }
 
     @Test
-    void riskFindingsDoNotEnterTheChain() {
-        ContractFacts risky = unremarkableContract().customerHasOverduePayments(true).paymentTermDays(180).build();
+    void legalAndFinanceCountersignOneLevelAndDirectorsApproveLast() {
+        ApprovalChain chain = route(unremarkableContract().amountCny(new BigDecimal("5000000.00"))
+                .liabilityCapCny(new BigDecimal("5000000.00")).build());
 
-        assertThat(route(risky).levels()).extracting(ApprovalLevel::groups)
-                .containsExactly(List.of("sales-managers"));
+        assertThat(chain.levels()).containsExactly(
+                new ApprovalLevel(1, ApprovalMode.ANY, List.of("sales-managers"), 24, List.of(SALES_MANAGER_RULE)),
+                new ApprovalLevel(2, ApprovalMode.ALL, List.of("finance", "legal"), 48,
+                        List.of("Contracts of 1,000,000 CNY or more need finance",
+                                "Contracts of 500,000 CNY or more need legal")),
+                new ApprovalLevel(3, ApprovalMode.ANY, List.of("directors"), 72,
+                        List.of("Contracts of 5,000,000 CNY or more need a director")));
+    }
+
+    @Test
+    void legalAloneIsAnAnyOneLevel() {
+        ApprovalChain chain = route(unremarkableContract().changedClauseIds(List.of("liability")).build());
+
+        assertThat(chain.levels()).extracting(ApprovalLevel::mode, ApprovalLevel::groups).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ApprovalMode.ANY, List.of("sales-managers")),
+                org.assertj.core.groups.Tuple.tuple(ApprovalMode.ANY, List.of("legal")));
     }
 
     @Test
     void analystsCanRouteOnTheRiskAssessment() throws IOException {
-        List<RuleSource> rules = new ArrayList<>();
-        rules.add(new RuleSource("rules/approval-routing.drl", Files.readString(Path.of("rules/approval-routing.drl"))));
-        rules.add(new RuleSource("rules/risk-scoring.drl", Files.readString(Path.of("rules/risk-scoring.drl"))));
+        List<RuleSource> rules = new ArrayList<>(ProjectRules.ruleBase().sources());
         rules.add(new RuleSource("rules/high-risk.drl", """
                 package dev.pactum.approval.routing;
 
@@ -66,11 +80,11 @@ class ApprovalRoutingRulesTest {
                 import dev.pactum.risk.RiskAssessment;
                 import dev.pactum.risk.RiskLevel;
 
-                rule "High-risk contracts need risk control to countersign"
+                rule "High-risk contracts need risk control"
                 when
                     RiskAssessment( level == RiskLevel.HIGH )
                 then
-                    insert(new ApprovalStep(1, "risk-control", ApprovalMode.ALL, 12, drools.getRule().getName()));
+                    insert(new ApprovalStep(1, "risk-control", ApprovalMode.ANY, 12, drools.getRule().getName()));
                 end
                 """));
         RuleBase ruleBase = RuleBase.compile(rules);
@@ -81,9 +95,16 @@ class ApprovalRoutingRulesTest {
         ApprovalChain chain = new ApprovalRoutingService(ruleBase).route(contract, assessment);
 
         assertThat(assessment.level()).isEqualTo(RiskLevel.HIGH);
-        assertThat(chain.levels()).containsExactly(new ApprovalLevel(1, ApprovalMode.ALL,
+        assertThat(chain.levels().get(0)).isEqualTo(new ApprovalLevel(1, ApprovalMode.ALL,
                 List.of("risk-control", "sales-managers"), 12,
-                List.of(SALES_MANAGER_RULE, "High-risk contracts need risk control to countersign")));
+                List.of(SALES_MANAGER_RULE, "High-risk contracts need risk control")));
+    }
+
+    @Test
+    void theThresholdsLiveInTheSpreadsheetAnalystsEdit() throws IOException {
+        assertThat(Files.exists(Path.of("rules/approval-routing.xlsx"))).isTrue();
+        assertThat(ProjectRules.ruleBase().sources()).extracting(RuleSource::name)
+                .contains("rules/approval-routing.xlsx", "rules/approval-routing.drl", "rules/risk-scoring.drl");
     }
 
     private ApprovalChain route(ContractFacts contract) {

@@ -56,20 +56,24 @@ class ContractApiTest {
         Response read = send("sales1", "GET", "/api/contracts/" + id, null, "en");
         JsonNode body = read.body;
         assertThat(body.get("status").asText()).isEqualTo("IN_APPROVAL");
-        // 120-day payment term (+20), above the 800,000 credit limit (+25), new customer (+10)
-        assertThat(body.at("/risk/score").asInt()).isEqualTo(55);
-        assertThat(body.at("/risk/level").asText()).isEqualTo("MEDIUM");
-        assertThat(body.at("/risk/findings")).hasSize(3);
+        // 120-day payment term (+20), above the 800,000 credit limit (+25), no liability cap (+25), new customer (+10)
+        assertThat(body.at("/risk/score").asInt()).isEqualTo(80);
+        assertThat(body.at("/risk/level").asText()).isEqualTo("HIGH");
+        assertThat(body.at("/risk/findings")).hasSize(4);
         assertThat(body.at("/risk/findings/0/points").asInt()).isEqualTo(25);
         assertThat(body.at("/risk/findings/0/clauseId").asText()).isEqualTo("price");
         assertThat(body.at("/risk/findings/0/message").asText()).isEqualTo(body.at("/risk/findings/0/messageEn").asText());
-        assertThat(body.at("/approvalChain")).hasSize(2);
+        assertThat(body.at("/approvalChain")).hasSize(3);
         assertThat(body.at("/approvalChain/0/groups/0").asText()).isEqualTo("sales-managers");
         assertThat(body.at("/approvalChain/0/mode").asText()).isEqualTo("ANY");
         assertThat(body.at("/approvalChain/0/state").asText()).isEqualTo("ACTIVE");
         assertThat(body.at("/approvalChain/0/addedBy/0").asText()).isEqualTo("Every contract needs a sales manager");
-        assertThat(body.at("/approvalChain/1/groups/0").asText()).isEqualTo("directors");
+        assertThat(body.at("/approvalChain/1/groups").toString()).isEqualTo("[\"finance\",\"legal\"]");
+        assertThat(body.at("/approvalChain/1/mode").asText()).isEqualTo("ALL");
         assertThat(body.at("/approvalChain/1/state").asText()).isEqualTo("PENDING");
+        assertThat(body.at("/approvalChain/2/groups/0").asText()).isEqualTo("directors");
+        assertThat(body.at("/approvalChain/2/addedBy/0").asText()).isEqualTo("High risk needs a director");
+        assertThat(body.has("fastLaneRule")).isFalse();
         assertThat(body.at("/documentVersions")).hasSize(1);
         assertThat(body.at("/documentVersions/0/sha256").asText()).hasSize(64);
         assertThat(body.at("/documentVersions/0/createdBy").asText()).isEqualTo("sales1");

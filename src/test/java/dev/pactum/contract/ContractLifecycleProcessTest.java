@@ -61,14 +61,23 @@ class ContractLifecycleProcessTest {
     }
 
     @Test
-    void aMillionOrMoreNeedsADirectorAfterTheManager() {
-        ProcessInstance instance = submit("sales1", "1000000.00");
+    void fiveMillionOrMoreNeedsADirectorAfterTheManagerAndTheLegalAndFinanceCountersign() {
+        ProcessInstance instance = submit("sales1", "5000000.00");
         assertThat(task(instance)).hasCandidateGroup("sales-managers");
         decide(instance, "manager1", "approve", "ok");
 
         assertThat(instance).isWaitingAt("approveContract");
+        for (String[] countersigner : new String[][] {{"legal", "legal1"}, {"finance", "finance1"}}) {
+            Task task = tasks.createTaskQuery().processInstanceId(instance.getId())
+                    .taskCandidateGroup(countersigner[0]).singleResult();
+            tasks.claim(task.getId(), countersigner[1]);
+            tasks.complete(task.getId(), Map.of("decision", "approve"));
+        }
+
+        assertThat(instance).isWaitingAt("approveContract");
         assertThat(task(instance)).hasCandidateGroup("directors");
-        assertThat(levelStates(instance)).containsExactly(ApprovalLevelState.APPROVED, ApprovalLevelState.ACTIVE);
+        assertThat(levelStates(instance)).containsExactly(ApprovalLevelState.APPROVED, ApprovalLevelState.APPROVED,
+                ApprovalLevelState.ACTIVE);
 
         decide(instance, "director1", "approve", null);
         assertThat(instance).isEnded().hasPassed("activateContract");
@@ -110,7 +119,8 @@ class ContractLifecycleProcessTest {
 
         assertThat(instance).isEnded().hasPassed("rejectContract");
         assertThat(status(instance)).isEqualTo(ContractStatus.REJECTED);
-        assertThat(levelStates(instance)).containsExactly(ApprovalLevelState.REJECTED, ApprovalLevelState.SKIPPED);
+        assertThat(levelStates(instance)).containsExactly(ApprovalLevelState.REJECTED, ApprovalLevelState.SKIPPED,
+                ApprovalLevelState.SKIPPED);
     }
 
     @Test

@@ -36,8 +36,10 @@ public class TestContracts {
 
     public NewContract request(Customer customer, String amount, int paymentTermDays) {
         LocalDate start = LocalDate.of(2026, 12, 1);
+        // Our liability capped at the amount, as in most signed contracts; an uncapped contract is a risk finding.
         return new NewContract("sales-standard", customer.getId(), "测试销售合同", ContractType.SALES,
-                new BigDecimal(amount), "CNY", start, start.plusYears(1), paymentTermDays, Map.of(), null, null);
+                new BigDecimal(amount), "CNY", start, start.plusYears(1), paymentTermDays, Map.of(),
+                new ContractTerms(new BigDecimal(amount), false, null, null), null);
     }
 
     public Contract draft(String owner, String amount) {

@@ -18,7 +18,10 @@ public final class ProjectRules {
         return ruleBase;
     }
 
-    /** A contract that no default risk rule picks up: an established, punctual customer on short terms. */
+    /**
+     * A contract that no default risk rule picks up: an established, punctual customer on short terms, our
+     * liability capped at the amount.
+     */
     public static ContractFacts.Builder unremarkableContract() {
         return ContractFacts.builder()
                 .contractNumber("HT-2026-000001")
@@ -27,6 +30,7 @@ public final class ProjectRules {
                 .paymentTermDays(30)
                 .templateKey("sales-standard")
                 .customerEarlierContracts(3)
-                .customerHasOverduePayments(false);
+                .customerHasOverduePayments(false)
+                .liabilityCapCny(new BigDecimal("100000.00"));
     }
 }

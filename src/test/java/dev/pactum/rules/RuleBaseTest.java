@@ -120,9 +120,9 @@ class RuleBaseTest {
         Path jar = folder.resolve("app.jar");
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream entries = new JarOutputStream(out)) {
             entries.putNextEntry(new JarEntry("rules/"));
-            try (var projectRules = Files.list(PROJECT_RULES)) {
-                for (Path file : projectRules.filter(path -> path.toString().endsWith(".drl")).toList()) {
-                    entries.putNextEntry(new JarEntry("rules/" + file.getFileName()));
+            try (var projectRules = Files.walk(PROJECT_RULES)) {
+                for (Path file : projectRules.filter(Files::isRegularFile).toList()) {
+                    entries.putNextEntry(new JarEntry("rules/" + PROJECT_RULES.relativize(file).toString().replace('\\', '/')));
                     entries.write(Files.readAllBytes(file));
                 }
             }
@@ -164,5 +164,35 @@ class RuleBaseTest {
 
         assertThat(ruleBase.fire("dev.pactum.test.greeting", List.of(7), String.class).results())
                 .containsExactly("你好 7");
+    }
+
+    @Test
+    void aBrokenDecisionTableIsNamedWithTheRowOfTheBadRule() throws IOException {
+        byte[] table = Files.readAllBytes(PROJECT_RULES.resolve("approval-routing.xlsx"));
+        try (var book = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(table));
+             var out = new java.io.ByteArrayOutputStream()) {
+            // row 13 (index 12): "Contracts of 500,000 CNY or more need legal"; column E: amount at least
+            book.getSheetAt(0).getRow(12).getCell(4).setCellValue("五十万");
+            book.write(out);
+            table = out.toByteArray();
+        }
+        List<RuleSource> sources = new java.util.ArrayList<>(ProjectRules.ruleBase().sources());
+        sources.removeIf(source -> source.name().endsWith(".xlsx"));
+        sources.add(new RuleSource("rules/approval-routing.xlsx", table));
+
+        assertThatThrownBy(() -> RuleBase.compile(sources))
+                .isInstanceOf(RuleCompilationException.class)
+                .hasMessageContaining("rules/approval-routing.xlsx row 13: ")
+                .hasMessageNotContaining("risk-scoring.drl");
+    }
+
+    @Test
+    void aFileThatIsNoWorkbookIsNamed() {
+        List<RuleSource> sources = List.of(new RuleSource("rules/approval-routing.drl", GREETING_RULES),
+                new RuleSource("rules/thresholds.xlsx", "not a workbook"));
+
+        assertThatThrownBy(() -> RuleBase.compile(sources))
+                .isInstanceOf(RuleCompilationException.class)
+                .hasMessageStartingWith("rules/thresholds.xlsx: ");
     }
 }

@@ -144,7 +144,8 @@ class IdentityTest {
             int claimed = browser.send("/engine-rest/task/" + task.getId() + "/claim", "{\"userId\":\"legal1\"}",
                     "Authorization", Browser.basic("legal1", "legal1")).statusCode();
 
-            assertThat(legal.findValuesAsText("id")).containsExactly(task.getId());
+            // other legal tasks may be open: demo contracts and other tests now route to legal too
+            assertThat(legal.findValuesAsText("id")).contains(task.getId());
             assertThat(finance.findValuesAsText("id")).isEmpty();
             assertThat(claimed).isEqualTo(204);
             assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee())

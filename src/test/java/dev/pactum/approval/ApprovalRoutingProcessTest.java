@@ -1,0 +1,129 @@
+package dev.pactum.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import dev.pactum.PactumTest;
+import dev.pactum.contract.Contract;
+import dev.pactum.contract.ContractRepository;
+import dev.pactum.contract.ContractService;
+import dev.pactum.contract.ContractStatus;
+import dev.pactum.contract.ContractTerms;
+import dev.pactum.contract.ContractType;
+import dev.pactum.contract.Customer;
+import dev.pactum.contract.NewContract;
+import dev.pactum.contract.TestContracts;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The routing decisions as the lifecycle process lives them: the fast lane and the legal + finance 会签 level. */
+@PactumTest
+class ApprovalRoutingProcessTest {
+
+    static final String FAST_LANE_RULE = "Fast lane: unmodified standard template under 50,000 CNY with low risk";
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired HistoryService history;
+    @Autowired TaskService tasks;
+    @Autowired ContractService contractService;
+    @Autowired ContractRepository contracts;
+    @Autowired ApprovalLevelRepository levels;
+    @Autowired TestContracts testContracts;
+
+    @BeforeEach
+    void useEngine() {
+        AbstractAssertions.init(engine);
+    }
+
+    @Test
+    void aSmallStandardLowRiskContractOfAnEstablishedCustomerIsActivatedWithoutAnyApprover() {
+        Customer customer = testContracts.customer("快速通道客户有限公司");
+        ProcessInstance first = submit(customer, "100000.00");
+        approve(first, "sales-managers", "manager1");
+        assertThat(contract(first).getStatus()).isEqualTo(ContractStatus.ACTIVE);
+
+        Contract contract = submitted(customer, "30000.00");
+
+        String instanceId = contract.getProcessInstanceId();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).finished().count())
+                .isOne();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
+                .activityId("activateContract").finished().count()).isOne();
+        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instanceId).count()).isZero();
+        contract = contracts.findById(contract.getId()).orElseThrow();
+        assertThat(contract.getStatus()).isEqualTo(ContractStatus.ACTIVE);
+        assertThat(contract.getRiskLevel()).isEqualTo("LOW");
+        assertThat(contract.getFastLaneRule()).isEqualTo(FAST_LANE_RULE);
+        assertThat(contract.getRoutingRuleSetVersion()).isEqualTo(contract.getRiskRuleSetVersion()).hasSize(64);
+        assertThat(levels.findByContractIdAndRoundOrderByLevel(contract.getId(), contract.getApprovalRound())).isEmpty();
+    }
+
+    @Test
+    void legalAndFinanceCountersignInParallelAndBothMustApprove() {
+        ProcessInstance instance = submit(testContracts.customer("会签客户有限公司"), "1000000.00");
+        approve(instance, "sales-managers", "manager1");
+
+        List<Task> parallel = tasks.createTaskQuery().processInstanceId(instance.getId()).list();
+        assertThat(parallel).hasSize(2);
+        assertThat(parallel).extracting(task -> tasks.getIdentityLinksForTask(task.getId()).get(0).getGroupId())
+                .containsExactlyInAnyOrder("legal", "finance");
+        assertThat(levelStates(instance)).containsExactly(ApprovalLevelState.APPROVED, ApprovalLevelState.ACTIVE);
+        ApprovalLevelEntry countersign = levels.findByContractIdAndRoundOrderByLevel(contract(instance).getId(), 1).get(1);
+        assertThat(countersign.getMode()).isEqualTo(ApprovalMode.ALL);
+        assertThat(countersign.getGroups()).containsExactly("finance", "legal");
+
+        approve(instance, "legal", "legal1");
+        assertThat(instance).isWaitingAt("approveContract");
+        assertThat(task(instance)).hasCandidateGroup("finance");
+        assertThat(contract(instance).getStatus()).isEqualTo(ContractStatus.IN_APPROVAL);
+
+        approve(instance, "finance", "finance1");
+        assertThat(instance).isEnded().hasPassed("activateContract");
+        assertThat(contract(instance).getStatus()).isEqualTo(ContractStatus.ACTIVE);
+        assertThat(levelStates(instance)).containsExactly(ApprovalLevelState.APPROVED, ApprovalLevelState.APPROVED);
+    }
+
+    private ProcessInstance submit(Customer customer, String amount) {
+        Contract submitted = submitted(customer, amount);
+        return runtime.createProcessInstanceQuery().processInstanceId(submitted.getProcessInstanceId()).singleResult();
+    }
+
+    private Contract submitted(Customer customer, String amount) {
+        BigDecimal value = new BigDecimal(amount);
+        LocalDate start = LocalDate.of(2026, 12, 1);
+        Contract draft = contractService.draft(new NewContract("sales-standard", customer.getId(), "路由测试合同",
+                ContractType.SALES, value, "CNY", start, start.plusYears(1), 30, Map.of(),
+                new ContractTerms(value, false, null, null), null), "sales1", null).contract();
+        return contractService.submit(draft);
+    }
+
+    private void approve(ProcessInstance instance, String group, String approver) {
+        Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup(group).singleResult();
+        tasks.claim(task.getId(), approver);
+        tasks.complete(task.getId(), Map.of("decision", "approve"));
+    }
+
+    private Contract contract(ProcessInstance instance) {
+        return contracts.findByProcessInstanceId(instance.getId()).orElseThrow();
+    }
+
+    private List<ApprovalLevelState> levelStates(ProcessInstance instance) {
+        Contract contract = contract(instance);
+        return levels.findByContractIdAndRoundOrderByLevel(contract.getId(), contract.getApprovalRound()).stream()
+                .map(ApprovalLevelEntry::getState).toList();
+    }
+}
