@@ -97,6 +97,39 @@ class ApprovalRoutingProcessTest {
         assertThat(levelStates(instance)).containsExactly(ApprovalLevelState.APPROVED, ApprovalLevelState.APPROVED);
     }
 
+    @Test
+    void oneRejectionInACountersignLevelRejectsTheContractAndClosesTheOtherTask() {
+        ProcessInstance instance = submit(testContracts.customer("会签驳回客户有限公司"), "1000000.00");
+        approve(instance, "sales-managers", "manager1");
+        approve(instance, "legal", "legal1");
+
+        Task finance = tasks.createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup("finance")
+                .singleResult();
+        tasks.claim(finance.getId(), "finance1");
+        tasks.complete(finance.getId(), Map.of("decision", "reject", "comment", "回款风险过高"));
+
+        assertThat(instance).isEnded().hasPassed("rejectContract");
+        assertThat(contract(instance).getStatus()).isEqualTo(ContractStatus.REJECTED);
+        assertThat(levelStates(instance)).containsExactly(ApprovalLevelState.APPROVED, ApprovalLevelState.REJECTED);
+    }
+
+    @Test
+    void aRejectionWhileTheOtherCountersignerHasNotDecidedCancelsTheirTask() {
+        ProcessInstance instance = submit(testContracts.customer("会签先驳回客户有限公司"), "1000000.00");
+        approve(instance, "sales-managers", "manager1");
+
+        Task legal = tasks.createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup("legal")
+                .singleResult();
+        tasks.claim(legal.getId(), "legal1");
+        tasks.complete(legal.getId(), Map.of("decision", "reject", "comment", "责任条款不可接受"));
+
+        assertThat(instance).isEnded().hasPassed("rejectContract");
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey("approveContract").taskHadCandidateGroup("finance").singleResult().getDeleteReason())
+                .isNotEqualTo("completed");
+    }
+
     private ProcessInstance submit(Customer customer, String amount) {
         Contract submitted = submitted(customer, amount);
         return runtime.createProcessInstanceQuery().processInstanceId(submitted.getProcessInstanceId()).singleResult();
