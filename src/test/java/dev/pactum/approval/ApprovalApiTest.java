@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pactum.ApiClient;
 import dev.pactum.PactumTest;
 import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractService;
 import dev.pactum.contract.TestContracts;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,20 +18,17 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Delegation, out-of-office, the approval history and the notification inbox over real HTTP. */
 @PactumTest
 class ApprovalApiTest {
-
-    @LocalServerPort int port;
     @Autowired ObjectMapper json;
+    @Autowired ApiClient api;
     @Autowired TaskService tasks;
     @Autowired ContractService contractService;
     @Autowired TestContracts testContracts;
     @Autowired Deputies deputies;
 
-    final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void everyoneIsBack() {
@@ -50,25 +41,25 @@ class ApprovalApiTest {
         Contract contract = submit("300000");
         Task task = openTask(contract);
 
-        assertThat(send("legal1", "POST", "/api/tasks/" + task.getId() + "/delegate", "{\"to\":\"legal2\"}", null)
-                .status).isEqualTo(404);
-        Response delegated = send("manager1", "POST", "/api/tasks/" + task.getId() + "/delegate",
+        assertThat(api.send("legal1", "POST", "/api/tasks/" + task.getId() + "/delegate", "{\"to\":\"legal2\"}", null)
+                .status()).isEqualTo(404);
+        ApiClient.Response delegated = api.send("manager1", "POST", "/api/tasks/" + task.getId() + "/delegate",
                 "{\"to\":\"manager2\"}", null);
-        assertThat(delegated.status).isEqualTo(200);
-        assertThat(delegated.body.get("assignee").asText()).isEqualTo("manager2");
-        assertThat(delegated.body.get("delegatedBy").asText()).isEqualTo("manager1");
+        assertThat(delegated.status()).isEqualTo(200);
+        assertThat(delegated.body().get("assignee").asText()).isEqualTo("manager2");
+        assertThat(delegated.body().get("delegatedBy").asText()).isEqualTo("manager1");
 
-        Response bad = send("manager2", "POST", "/api/tasks/" + task.getId() + "/delegate", "{\"to\":\"nobody\"}",
+        ApiClient.Response bad = api.send("manager2", "POST", "/api/tasks/" + task.getId() + "/delegate", "{\"to\":\"nobody\"}",
                 "en");
-        assertThat(bad.status).isEqualTo(400);
-        assertThat(bad.body.at("/errors/0/field").asText()).isEqualTo("to");
-        assertThat(bad.body.at("/errors/0/message").asText()).isEqualTo("user nobody does not exist");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().at("/errors/0/field").asText()).isEqualTo("to");
+        assertThat(bad.body().at("/errors/0/message").asText()).isEqualTo("user nobody does not exist");
 
         Map<String, Object> decision = new HashMap<>();
         decision.put("decision", "approve");
         tasks.complete(task.getId(), decision);
 
-        JsonNode approvals = send("sales1", "GET", "/api/contracts/" + contract.getId() + "/approvals", null, null).body;
+        JsonNode approvals = api.send("sales1", "GET", "/api/contracts/" + contract.getId() + "/approvals", null, null).body();
         assertThat(approvals.at("/rounds/0/levels/0/decisions/0/decidedBy").asText()).isEqualTo("manager2");
         assertThat(approvals.at("/rounds/0/levels/0/decisions/0/onBehalfOf").asText()).isEqualTo("manager1");
         List<JsonNode> inbox = inboxAbout(contract, "manager2", true);
@@ -79,20 +70,20 @@ class ApprovalApiTest {
 
     @Test
     void outOfOfficeIsValidatedAndSendsAssignedTasksToTheDeputy() throws Exception {
-        Response self = send("manager1", "PUT", "/api/me/out-of-office",
+        ApiClient.Response self = api.send("manager1", "PUT", "/api/me/out-of-office",
                 "{\"deputy\":\"manager1\",\"from\":\"2026-12-01\",\"to\":\"2026-11-30\"}", "en");
-        assertThat(self.status).isEqualTo(400);
-        assertThat(self.contentType).startsWith("application/problem+json");
-        assertThat(fields(self)).containsExactlyInAnyOrder("deputy", "to");
-        assertThat(send("manager1", "PUT", "/api/me/out-of-office",
-                "{\"deputy\":\"ghost\",\"from\":\"2026-12-01\",\"to\":\"2026-12-10\"}", null).status).isEqualTo(400);
-        assertThat(send("manager1", "PUT", "/api/me/out-of-office", "{\"deputy\":\"manager2\"}", null).status)
+        assertThat(self.status()).isEqualTo(400);
+        assertThat(self.contentType()).startsWith("application/problem+json");
+        assertThat(self.fields()).containsExactlyInAnyOrder("deputy", "to");
+        assertThat(api.send("manager1", "PUT", "/api/me/out-of-office",
+                "{\"deputy\":\"ghost\",\"from\":\"2026-12-01\",\"to\":\"2026-12-10\"}", null).status()).isEqualTo(400);
+        assertThat(api.send("manager1", "PUT", "/api/me/out-of-office", "{\"deputy\":\"manager2\"}", null).status())
                 .isEqualTo(400);
 
-        Response set = send("manager1", "PUT", "/api/me/out-of-office",
+        ApiClient.Response set = api.send("manager1", "PUT", "/api/me/out-of-office",
                 "{\"deputy\":\"manager2\",\"from\":\"2020-01-01\",\"to\":\"2099-12-31\"}", null);
-        assertThat(set.status).isEqualTo(200);
-        assertThat(send("manager1", "GET", "/api/me/out-of-office", null, null).body.get("deputy").asText())
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(api.send("manager1", "GET", "/api/me/out-of-office", null, null).body().get("deputy").asText())
                 .isEqualTo("manager2");
 
         Contract contract = submit("310000");
@@ -100,8 +91,8 @@ class ApprovalApiTest {
         tasks.setAssignee(task.getId(), "manager1");
         assertThat(openTask(contract).getAssignee()).isEqualTo("manager2");
 
-        assertThat(send("manager1", "DELETE", "/api/me/out-of-office", null, null).status).isEqualTo(204);
-        assertThat(send("manager1", "GET", "/api/me/out-of-office", null, null).status).isEqualTo(204);
+        assertThat(api.send("manager1", "DELETE", "/api/me/out-of-office", null, null).status()).isEqualTo(204);
+        assertThat(api.send("manager1", "GET", "/api/me/out-of-office", null, null).status()).isEqualTo(204);
         tasks.setAssignee(task.getId(), "manager1");
         assertThat(openTask(contract).getAssignee()).isEqualTo("manager1");
     }
@@ -118,10 +109,10 @@ class ApprovalApiTest {
         Task revision = tasks.createTaskQuery().processInstanceId(contract.getProcessInstanceId()).singleResult();
         tasks.complete(revision.getId(), Map.of("revisionPaymentTermDays", 20L));
 
-        assertThat(send("sales2", "GET", "/api/contracts/" + contract.getId() + "/approvals", null, null).status)
+        assertThat(api.send("sales2", "GET", "/api/contracts/" + contract.getId() + "/approvals", null, null).status())
                 .isEqualTo(404);
-        JsonNode approvals = send("sales1", "GET", "/api/contracts/" + contract.getId() + "/approvals", null, null)
-                .body;
+        JsonNode approvals = api.send("sales1", "GET", "/api/contracts/" + contract.getId() + "/approvals", null, null)
+                .body();
         assertThat(approvals.get("currentRound").asInt()).isEqualTo(2);
         assertThat(approvals.at("/rounds")).hasSize(2);
         assertThat(approvals.at("/rounds/0/levels/0/state").asText()).isEqualTo("REVISE");
@@ -159,21 +150,21 @@ class ApprovalApiTest {
         assertThat(mine.get("read").asBoolean()).isFalse();
         long id = mine.get("id").asLong();
 
-        assertThat(send("sales2", "POST", "/api/notifications/" + id + "/read", null, null).status).isEqualTo(404);
-        Response read = send("sales1", "POST", "/api/notifications/" + id + "/read", null, null);
-        assertThat(read.status).isEqualTo(200);
-        assertThat(read.body.get("read").asBoolean()).isTrue();
+        assertThat(api.send("sales2", "POST", "/api/notifications/" + id + "/read", null, null).status()).isEqualTo(404);
+        ApiClient.Response read = api.send("sales1", "POST", "/api/notifications/" + id + "/read", null, null);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body().get("read").asBoolean()).isTrue();
 
         assertThat(inboxAbout(contract, "sales1", true)).isEmpty();
         assertThat(inboxAbout(contract, "sales1", false)).extracting(n -> n.get("id").asLong()).containsExactly(id);
-        JsonNode page = send("sales1", "GET", "/api/notifications?size=2", null, null).body;
+        JsonNode page = api.send("sales1", "GET", "/api/notifications?size=2", null, null).body();
         assertThat(page.get("content").size()).isLessThanOrEqualTo(2);
         assertThat(page.at("/page/size").asInt()).isEqualTo(2);
     }
 
     /** The user's notifications about the contract; other tests' notifications share the inbox. */
     private List<JsonNode> inboxAbout(Contract contract, String user, boolean unreadOnly) throws Exception {
-        JsonNode page = send(user, "GET", "/api/notifications?size=1000&unread=" + unreadOnly, null, null).body;
+        JsonNode page = api.send(user, "GET", "/api/notifications?size=1000&unread=" + unreadOnly, null, null).body();
         List<JsonNode> about = new ArrayList<>();
         page.get("content").forEach(n -> {
             if (n.path("contractId").asLong() == contract.getId()) {
@@ -192,30 +183,4 @@ class ApprovalApiTest {
                 .taskDefinitionKey("approveContract").singleResult();
     }
 
-    private static List<String> fields(Response response) {
-        List<String> names = new ArrayList<>();
-        response.body.get("errors").forEach(error -> names.add(error.get("field").asText()));
-        return names;
-    }
-
-    private Response send(String user, String method, String path, String body, String language)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            builder.header("Content-Type", "application/json");
-        }
-        if (language != null) {
-            builder.header("Accept-Language", language);
-        }
-        HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode parsed = response.body().isEmpty() ? null : json.readTree(response.body());
-        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), parsed);
-    }
-
-    record Response(int status, String contentType, JsonNode body) {
-    }
 }

@@ -4,57 +4,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pactum.ApiClient;
 import dev.pactum.PactumTest;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The contract API over real HTTP, as the demo users, on the real database. */
 @PactumTest
 class ContractApiTest {
 
-    @LocalServerPort int port;
     @Autowired ObjectMapper json;
+    @Autowired ApiClient api;
     @Autowired ContractRepository contracts;
     @Autowired CustomerRepository customers;
 
-    final HttpClient http = HttpClient.newHttpClient();
     long customerId;
 
     @BeforeEach
     void customer() throws Exception {
-        Response created = send("sales1", "POST", "/api/customers", """
+        ApiClient.Response created = api.send("sales1", "POST", "/api/customers", """
                 {"name":"接口测试客户有限公司","creditCode":"%s","contactName":"赵六","contactEmail":"zhao@example.com",
                  "creditLimit":800000}""".formatted(TestContracts.newCreditCode()), null);
-        assertThat(created.status).isEqualTo(201);
-        customerId = created.body.get("id").asLong();
+        assertThat(created.status()).isEqualTo(201);
+        customerId = created.body().get("id").asLong();
     }
 
     @Test
     void draftSubmitAndReadAContractWithRiskApprovalChainAndDocument() throws Exception {
-        Response drafted = send("sales1", "POST", "/api/contracts", contractJson(customerId, "1200000.00", 120), null);
-        assertThat(drafted.status).isEqualTo(201);
-        assertThat(drafted.body.get("number").asText()).matches("HT-\\d{4}-\\d{6}");
-        assertThat(drafted.body.get("status").asText()).isEqualTo("DRAFT");
-        long id = drafted.body.get("id").asLong();
+        ApiClient.Response drafted = api.send("sales1", "POST", "/api/contracts", contractJson(customerId, "1200000.00", 120), null);
+        assertThat(drafted.status()).isEqualTo(201);
+        assertThat(drafted.body().get("number").asText()).matches("HT-\\d{4}-\\d{6}");
+        assertThat(drafted.body().get("status").asText()).isEqualTo("DRAFT");
+        long id = drafted.body().get("id").asLong();
 
-        Response submitted = send("sales1", "POST", "/api/contracts/" + id + "/submit", null, null);
-        assertThat(submitted.status).isEqualTo(200);
-        assertThat(submitted.body.get("status").asText()).isEqualTo("IN_APPROVAL");
+        ApiClient.Response submitted = api.send("sales1", "POST", "/api/contracts/" + id + "/submit", null, null);
+        assertThat(submitted.status()).isEqualTo(200);
+        assertThat(submitted.body().get("status").asText()).isEqualTo("IN_APPROVAL");
 
-        Response read = send("sales1", "GET", "/api/contracts/" + id, null, "en");
-        JsonNode body = read.body;
+        ApiClient.Response read = api.send("sales1", "GET", "/api/contracts/" + id, null, "en");
+        JsonNode body = read.body();
         assertThat(body.get("status").asText()).isEqualTo("IN_APPROVAL");
         // 120-day payment term (+20), above the 800,000 credit limit (+25), no liability cap (+25), new customer (+10)
         assertThat(body.at("/risk/score").asInt()).isEqualTo(80);
@@ -78,8 +73,7 @@ class ContractApiTest {
         assertThat(body.at("/documentVersions/0/sha256").asText()).hasSize(64);
         assertThat(body.at("/documentVersions/0/createdBy").asText()).isEqualTo("sales1");
 
-        HttpResponse<byte[]> pdf = http.send(request("sales1", "GET", "/api/contracts/" + id + "/document", null, null)
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> pdf = api.send(api.request("sales1", "GET", "/api/contracts/" + id + "/document", null, null), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
@@ -88,33 +82,33 @@ class ContractApiTest {
     @Test
     void badInputIsRefusedWithTheFieldsAtFaultAndNothingIsWritten() throws Exception {
         long before = contracts.count();
-        Response missing = send("sales1", "POST", "/api/contracts", "{\"customerId\":" + customerId + "}", "en");
-        assertThat(missing.status).isEqualTo(400);
-        assertThat(missing.contentType).startsWith("application/problem+json");
-        assertThat(missing.body.get("type").asText()).isEqualTo("https://pactum.dev/problems/validation");
-        assertThat(missing.body.get("title").asText()).isEqualTo("Invalid request");
-        assertThat(fields(missing)).contains("templateKey", "title", "type", "amount", "currency", "startDate",
+        ApiClient.Response missing = api.send("sales1", "POST", "/api/contracts", "{\"customerId\":" + customerId + "}", "en");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(missing.body().get("type").asText()).isEqualTo("https://pactum.dev/problems/validation");
+        assertThat(missing.body().get("title").asText()).isEqualTo("Invalid request");
+        assertThat(missing.fields()).contains("templateKey", "title", "type", "amount", "currency", "startDate",
                 "endDate", "paymentTermDays");
 
-        Response semantic = send("sales1", "POST", "/api/contracts", """
+        ApiClient.Response semantic = api.send("sales1", "POST", "/api/contracts", """
                 {"templateKey":"no-such-template","customerId":999999999,"title":"x","type":"SALES","amount":10,
                  "currency":"XXX","startDate":"2027-02-01","endDate":"2027-01-01","paymentTermDays":30}""", null);
-        assertThat(semantic.status).isEqualTo(400);
-        assertThat(semantic.body.get("title").asText()).isEqualTo("请求内容有误");
-        assertThat(fields(semantic)).containsExactlyInAnyOrder("customerId", "templateKey", "currency", "endDate");
+        assertThat(semantic.status()).isEqualTo(400);
+        assertThat(semantic.body().get("title").asText()).isEqualTo("请求内容有误");
+        assertThat(semantic.fields()).containsExactlyInAnyOrder("customerId", "templateKey", "currency", "endDate");
 
-        Response negative = send("sales1", "POST", "/api/contracts",
+        ApiClient.Response negative = api.send("sales1", "POST", "/api/contracts",
                 contractJson(customerId, "-1", 30), "en");
-        assertThat(fields(negative)).containsExactly("amount");
+        assertThat(negative.fields()).containsExactly("amount");
 
-        Response malformed = send("sales1", "POST", "/api/contracts", "{\"title\": ", "en");
-        assertThat(malformed.status).isEqualTo(400);
-        assertThat(malformed.body.get("type").asText()).endsWith("/malformed-request");
+        ApiClient.Response malformed = api.send("sales1", "POST", "/api/contracts", "{\"title\": ", "en");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().get("type").asText()).endsWith("/malformed-request");
 
-        Response wrongType = send("sales1", "POST", "/api/contracts",
+        ApiClient.Response wrongType = api.send("sales1", "POST", "/api/contracts",
                 contractJson(customerId, "10", 30).replace("\"SALES\"", "\"LEASE\""), "en");
-        assertThat(wrongType.status).isEqualTo(400);
-        assertThat(fields(wrongType)).containsExactly("type");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.fields()).containsExactly("type");
 
         assertThat(contracts.count()).isEqualTo(before);
     }
@@ -125,13 +119,13 @@ class ContractApiTest {
         String body = contractJson(customerId, "9000", 30).replace("}}", "},"
                 + "\"clauses\":{\"payment\":\"乙方应于验收合格后 15 日内付款。\",\"warranty\":\"质保两年。\"}}");
 
-        Response zh = send("sales1", "POST", "/api/contracts", body, null);
-        assertThat(zh.status).isEqualTo(400);
-        assertThat(zh.contentType).startsWith("application/problem+json");
-        assertThat(fields(zh)).containsExactly("clauses.warranty");
-        assertThat(zh.body.at("/errors/0/message").asText()).isEqualTo("模板 sales-standard 中没有条款 warranty");
-        Response en = send("sales1", "POST", "/api/contracts", body, "en");
-        assertThat(en.body.at("/errors/0/message").asText()).isEqualTo("template sales-standard has no clause warranty");
+        ApiClient.Response zh = api.send("sales1", "POST", "/api/contracts", body, null);
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(zh.contentType()).startsWith("application/problem+json");
+        assertThat(zh.fields()).containsExactly("clauses.warranty");
+        assertThat(zh.body().at("/errors/0/message").asText()).isEqualTo("模板 sales-standard 中没有条款 warranty");
+        ApiClient.Response en = api.send("sales1", "POST", "/api/contracts", body, "en");
+        assertThat(en.body().at("/errors/0/message").asText()).isEqualTo("template sales-standard has no clause warranty");
         assertThat(contracts.count()).isEqualTo(before);
     }
 
@@ -143,13 +137,12 @@ class ContractApiTest {
                 + "\"clauses\":{\"confidentiality\":\"双方对报价与图纸保密五年。\\n期满后销毁全部资料。\","
                 + "\"dispute\":\"因本合同引起的或与本合同有关的任何争议，双方应友好协商解决；协商不成的，"
                 + "任何一方均可向甲方所在地有管辖权的人民法院提起诉讼。\"}}");
-        Response drafted = send("sales1", "POST", "/api/contracts", body, null);
-        assertThat(drafted.status).isEqualTo(201);
-        long id = drafted.body.get("id").asLong();
-        assertThat(send("sales1", "POST", "/api/contracts/" + id + "/submit", null, null).status).isEqualTo(200);
+        ApiClient.Response drafted = api.send("sales1", "POST", "/api/contracts", body, null);
+        assertThat(drafted.status()).isEqualTo(201);
+        long id = drafted.body().get("id").asLong();
+        assertThat(api.send("sales1", "POST", "/api/contracts/" + id + "/submit", null, null).status()).isEqualTo(200);
 
-        HttpResponse<byte[]> pdf = http.send(request("sales1", "GET", "/api/contracts/" + id + "/document", null, null)
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> pdf = api.send(api.request("sales1", "GET", "/api/contracts/" + id + "/document", null, null), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(document);
@@ -163,32 +156,32 @@ class ContractApiTest {
     @Test
     void aCustomerWithABadCreditCodeIsRefusedInTheCallersLanguage() throws Exception {
         String body = "{\"name\":\"坏代码公司\",\"creditCode\":\"91310000MA1FL00010\"}";
-        Response zh = send("sales1", "POST", "/api/customers", body, "zh-CN");
-        assertThat(zh.status).isEqualTo(400);
-        assertThat(zh.body.at("/errors/0/field").asText()).isEqualTo("creditCode");
-        assertThat(zh.body.at("/errors/0/message").asText()).contains("统一社会信用代码");
+        ApiClient.Response zh = api.send("sales1", "POST", "/api/customers", body, "zh-CN");
+        assertThat(zh.status()).isEqualTo(400);
+        assertThat(zh.body().at("/errors/0/field").asText()).isEqualTo("creditCode");
+        assertThat(zh.body().at("/errors/0/message").asText()).contains("统一社会信用代码");
 
-        Response en = send("sales1", "POST", "/api/customers", body, "en");
-        assertThat(en.body.at("/errors/0/message").asText()).contains("unified social credit code");
+        ApiClient.Response en = api.send("sales1", "POST", "/api/customers", body, "en");
+        assertThat(en.body().at("/errors/0/message").asText()).contains("unified social credit code");
     }
 
     @Test
     void aDuplicateCreditCodeIsAConflict() throws Exception {
         String code = TestContracts.newCreditCode();
         String body = "{\"name\":\"重复公司\",\"creditCode\":\"" + code + "\"}";
-        assertThat(send("sales1", "POST", "/api/customers", body, null).status).isEqualTo(201);
-        Response again = send("sales1", "POST", "/api/customers", body, "en");
-        assertThat(again.status).isEqualTo(409);
-        assertThat(again.body.get("detail").asText()).contains(code);
+        assertThat(api.send("sales1", "POST", "/api/customers", body, null).status()).isEqualTo(201);
+        ApiClient.Response again = api.send("sales1", "POST", "/api/customers", body, "en");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().get("detail").asText()).contains(code);
     }
 
     @Test
     void anIdempotencyKeyMakesARepeatedDraftReturnTheFirstContract() throws Exception {
         String body = contractJson(customerId, "5000", 30);
-        HttpResponse<String> first = http.send(request("sales1", "POST", "/api/contracts", body, null)
-                .header("Idempotency-Key", "order-4711").build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> second = http.send(request("sales1", "POST", "/api/contracts", body, null)
-                .header("Idempotency-Key", "order-4711").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> first = api.send(api.request("sales1", "POST", "/api/contracts", body, null)
+                .header("Idempotency-Key", "order-4711"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> second = api.send(api.request("sales1", "POST", "/api/contracts", body, null)
+                .header("Idempotency-Key", "order-4711"), HttpResponse.BodyHandlers.ofString());
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(json.readTree(second.body()).get("id")).isEqualTo(json.readTree(first.body()).get("id"));
@@ -196,47 +189,47 @@ class ContractApiTest {
 
     @Test
     void aSalesUserSeesOnlyTheirOwnContractsWhileReviewersSeeAll() throws Exception {
-        long id = send("sales1", "POST", "/api/contracts", contractJson(customerId, "7000", 30), null)
-                .body.get("id").asLong();
+        long id = api.send("sales1", "POST", "/api/contracts", contractJson(customerId, "7000", 30), null)
+                .body().get("id").asLong();
 
-        assertThat(send("sales2", "GET", "/api/contracts/" + id, null, null).status).isEqualTo(404);
-        assertThat(send("sales2", "POST", "/api/contracts/" + id + "/submit", null, null).status).isEqualTo(404);
-        assertThat(send("sales2", "GET", "/api/contracts/" + id + "/document", null, null).status).isEqualTo(404);
-        assertThat(send("manager1", "GET", "/api/contracts/" + id, null, null).status).isEqualTo(200);
-        assertThat(send("legal1", "GET", "/api/contracts/" + id, null, null).status).isEqualTo(200);
+        assertThat(api.send("sales2", "GET", "/api/contracts/" + id, null, null).status()).isEqualTo(404);
+        assertThat(api.send("sales2", "POST", "/api/contracts/" + id + "/submit", null, null).status()).isEqualTo(404);
+        assertThat(api.send("sales2", "GET", "/api/contracts/" + id + "/document", null, null).status()).isEqualTo(404);
+        assertThat(api.send("manager1", "GET", "/api/contracts/" + id, null, null).status()).isEqualTo(200);
+        assertThat(api.send("legal1", "GET", "/api/contracts/" + id, null, null).status()).isEqualTo(200);
 
-        JsonNode sales2List = send("sales2", "GET", "/api/contracts?customerId=" + customerId, null, null).body;
+        JsonNode sales2List = api.send("sales2", "GET", "/api/contracts?customerId=" + customerId, null, null).body();
         assertThat(sales2List.at("/page/totalElements").asLong()).isZero();
-        JsonNode managerList = send("manager1", "GET", "/api/contracts?customerId=" + customerId + "&status=DRAFT",
-                null, null).body;
+        JsonNode managerList = api.send("manager1", "GET", "/api/contracts?customerId=" + customerId + "&status=DRAFT",
+                null, null).body();
         assertThat(managerList.at("/page/totalElements").asLong()).isEqualTo(1);
-        JsonNode search = send("sales1", "GET", "/api/contracts?q=" + "接口测试客户", null, null).body;
+        JsonNode search = api.send("sales1", "GET", "/api/contracts?q=" + "接口测试客户", null, null).body();
         assertThat(search.at("/content/0/customerName").asText()).isEqualTo("接口测试客户有限公司");
     }
 
     @Test
     void submittingTwiceIsAConflict() throws Exception {
-        long id = send("sales1", "POST", "/api/contracts", contractJson(customerId, "8000", 30), null)
-                .body.get("id").asLong();
-        assertThat(send("sales1", "POST", "/api/contracts/" + id + "/submit", null, null).status).isEqualTo(200);
-        Response again = send("sales1", "POST", "/api/contracts/" + id + "/submit", null, "en");
-        assertThat(again.status).isEqualTo(409);
-        assertThat(again.body.get("detail").asText()).contains("only a draft can be submitted");
+        long id = api.send("sales1", "POST", "/api/contracts", contractJson(customerId, "8000", 30), null)
+                .body().get("id").asLong();
+        assertThat(api.send("sales1", "POST", "/api/contracts/" + id + "/submit", null, null).status()).isEqualTo(200);
+        ApiClient.Response again = api.send("sales1", "POST", "/api/contracts/" + id + "/submit", null, "en");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().get("detail").asText()).contains("only a draft can be submitted");
     }
 
     @Test
     void withoutCredentialsTheApiAnswers401() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/contracts")).build(),
+        HttpResponse<String> response = api.send(HttpRequest.newBuilder(api.uri("/api/contracts")),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(401);
     }
 
     @Test
     void unknownFiltersAndSortsAreBadRequestsNotServerErrors() throws Exception {
-        assertThat(send("sales1", "GET", "/api/contracts?status=NOPE", null, null).status).isEqualTo(400);
-        assertThat(send("sales1", "GET", "/api/contracts?sort=secret", null, null).status).isEqualTo(400);
-        assertThat(send("sales1", "GET", "/api/contracts/abc", null, null).status).isEqualTo(400);
-        assertThat(send("sales1", "GET", "/api/contracts/999999999", null, null).status).isEqualTo(404);
+        assertThat(api.send("sales1", "GET", "/api/contracts?status=NOPE", null, null).status()).isEqualTo(400);
+        assertThat(api.send("sales1", "GET", "/api/contracts?sort=secret", null, null).status()).isEqualTo(400);
+        assertThat(api.send("sales1", "GET", "/api/contracts/abc", null, null).status()).isEqualTo(400);
+        assertThat(api.send("sales1", "GET", "/api/contracts/999999999", null, null).status()).isEqualTo(404);
     }
 
     private static String contractJson(long customerId, String amount, int paymentTermDays) {
@@ -246,39 +239,4 @@ class ContractApiTest {
                  "paymentTermDays":%d,"fields":{"交货地点":"上海"}}""".formatted(customerId, amount, paymentTermDays);
     }
 
-    private static java.util.List<String> fields(Response response) {
-        java.util.List<String> names = new java.util.ArrayList<>();
-        response.body.get("errors").forEach(error -> names.add(error.get("field").asText()));
-        return names;
-    }
-
-    private Response send(String user, String method, String path, String body, String language)
-            throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request(user, method, path, body, language).build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode parsed = response.body().isEmpty() ? null : json.readTree(response.body());
-        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), parsed);
-    }
-
-    private HttpRequest.Builder request(String user, String method, String path, String body, String language) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            builder.header("Content-Type", "application/json");
-        }
-        if (language != null) {
-            builder.header("Accept-Language", language);
-        }
-        return builder;
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    record Response(int status, String contentType, JsonNode body) {
-    }
 }
