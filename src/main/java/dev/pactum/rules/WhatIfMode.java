@@ -19,7 +19,10 @@ public class WhatIfMode implements EnvironmentPostProcessor {
             environment.getPropertySources().addFirst(new MapPropertySource("pactum-what-if", Map.of(
                     "spring.main.web-application-type", "none",
                     "camunda.bpm.job-execution.enabled", "false",
-                    "pactum.demo-data.enabled", "false")));
+                    "pactum.demo-data.enabled", "false",
+                    // Camunda's REST starter assumes a servlet container even when there is none.
+                    "spring.autoconfigure.exclude",
+                    "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration")));
             application.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
         }
     }

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.security.servlet.PathRequest;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -37,6 +38,8 @@ import org.springframework.web.servlet.LocaleResolver;
  * workspace, the REST API and the Camunda webapps; API clients (scripts, Camunda Modeler) send HTTP Basic.
  * Users, passwords and groups come from Camunda's identity service ({@link CamundaIdentityAuthenticationProvider}).
  */
+// Only a web server needs a filter chain; the what-if command runs without one.
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
