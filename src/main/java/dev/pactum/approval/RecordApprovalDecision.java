@@ -13,8 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Task listener on "Approve contract" (complete): checks the approver's decision, keeps it in the approval record
  * (with whom the approver acted for) and, when it is not an approval, ends the level and the round with that
- * outcome and tells the contract's owner. A refusal here keeps the task
- * open and shows the message in Tasklist.
+ * outcome and tells the contract's owner. A refusal here keeps the task open and shows the message in Tasklist.
  */
 @Component("recordApprovalDecision")
 public class RecordApprovalDecision implements TaskListener {
