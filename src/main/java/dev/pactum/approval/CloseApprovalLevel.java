@@ -1,5 +1,6 @@
 package dev.pactum.approval;
 
+import dev.pactum.contract.ContractVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,7 @@ public class CloseApprovalLevel implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ApprovalOutcome outcome = ApprovalOutcome.valueOf((String) execution.getVariable(ApprovalOutcome.VARIABLE));
-        approvals.closeLevel((Long) execution.getVariable("contractId"),
+        approvals.closeLevel(ContractVariables.contractId(execution),
                 (Integer) execution.getVariable("approvalRound"),
                 (Integer) execution.getVariable("approvalLevel"),
                 outcome.levelState());

@@ -1,5 +1,6 @@
 package dev.pactum.approval;
 
+import dev.pactum.contract.ContractVariables;
 import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractRepository;
 import dev.pactum.risk.ContractRiskService;
@@ -25,7 +26,7 @@ public class DetermineApprovalChain implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Contract contract = contracts.findById((Long) execution.getVariable("contractId")).orElseThrow();
+        Contract contract = contracts.findById(ContractVariables.contractId(execution)).orElseThrow();
         List<ApprovalLevelEntry> chain = approvals.startRound(contract, risks.recorded(contract));
         execution.setVariable("approvalRound", contract.getApprovalRound());
         execution.setVariable("approvalLevelCount", chain.size());

@@ -1,5 +1,6 @@
 package dev.pactum.approval;
 
+import dev.pactum.contract.ContractVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ public class EscalateApproval implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        deadlines.escalate((Long) execution.getVariable("contractId"),
+        deadlines.escalate(ContractVariables.contractId(execution),
                 (Integer) execution.getVariable("approvalRound"), (Integer) execution.getVariable("approvalLevel"),
                 execution.getProcessInstanceId());
     }

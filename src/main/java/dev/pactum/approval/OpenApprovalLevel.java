@@ -1,5 +1,6 @@
 package dev.pactum.approval;
 
+import dev.pactum.contract.ContractVariables;
 import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractRepository;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public class OpenApprovalLevel implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Contract contract = contracts.findById((Long) execution.getVariable("contractId")).orElseThrow();
+        Contract contract = contracts.findById(ContractVariables.contractId(execution)).orElseThrow();
         int level = (Integer) execution.getVariable("loopCounter") + 1;
         // The engine's clock, so SLA tests can move time.
         ApprovalLevelEntry entry = approvals.openLevel(contract.getId(), contract.getApprovalRound(), level,

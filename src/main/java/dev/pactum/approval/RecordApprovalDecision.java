@@ -1,5 +1,6 @@
 package dev.pactum.approval;
 
+import dev.pactum.contract.ContractVariables;
 import dev.pactum.contract.ContractRepository;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,7 +43,7 @@ public class RecordApprovalDecision implements TaskListener {
         if (decision.needsComment() && comment == null) {
             throw refusal("pactum.validation.commentRequired");
         }
-        long contractId = (Long) task.getVariable("contractId");
+        long contractId = ContractVariables.contractId(task);
         String decidedBy = decidedBy(task);
         approvals.recordDecision(contractId, (Integer) task.getVariable("approvalRound"),
                 (Integer) task.getVariable("approvalLevel"), task.getId(), (String) task.getVariable("candidateGroups"),

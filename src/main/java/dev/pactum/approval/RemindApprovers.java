@@ -1,5 +1,6 @@
 package dev.pactum.approval;
 
+import dev.pactum.contract.ContractVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ public class RemindApprovers implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        deadlines.remind((Long) execution.getVariable("contractId"), (Integer) execution.getVariable("approvalRound"),
+        deadlines.remind(ContractVariables.contractId(execution), (Integer) execution.getVariable("approvalRound"),
                 (Integer) execution.getVariable("approvalLevel"), execution.getProcessInstanceId());
     }
 }

@@ -1,6 +1,5 @@
 package dev.pactum.contract;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +12,7 @@ public class ContractLifecycleDelegates {
     @Bean
     JavaDelegate returnContractToOwner(ContractLifecycleService lifecycle) {
         return execution -> {
-            Contract contract = lifecycle.returnToOwner(contractId(execution));
+            Contract contract = lifecycle.returnToOwner(ContractVariables.contractId(execution));
             execution.setVariables(ContractRevision.formVariablesOf(contract));
         };
     }
@@ -21,23 +20,19 @@ public class ContractLifecycleDelegates {
     /** BPMN "Apply revision": the owner's changes, checked, before the contract goes round again. */
     @Bean
     JavaDelegate applyContractRevision(ContractLifecycleService lifecycle) {
-        return execution -> lifecycle.applyRevision(contractId(execution),
+        return execution -> lifecycle.applyRevision(ContractVariables.contractId(execution),
                 ContractRevision.fromFormVariables(execution.getVariables()));
     }
 
     /** BPMN "Activate contract". */
     @Bean
     JavaDelegate activateContract(ContractLifecycleService lifecycle) {
-        return execution -> lifecycle.activate(contractId(execution));
+        return execution -> lifecycle.activate(ContractVariables.contractId(execution));
     }
 
     /** BPMN "Close as rejected". */
     @Bean
     JavaDelegate rejectContract(ContractLifecycleService lifecycle) {
-        return execution -> lifecycle.reject(contractId(execution));
-    }
-
-    private static long contractId(DelegateExecution execution) {
-        return (Long) execution.getVariable("contractId");
+        return execution -> lifecycle.reject(ContractVariables.contractId(execution));
     }
 }

@@ -77,7 +77,7 @@ public class ContractService {
             throw ProblemException.conflict("pactum.contract.notDraft", contract.getNumber(), contract.getStatus());
         }
         ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, contract.getNumber(),
-                Map.of("contractId", contract.getId(), "contractOwner", contract.getOwner(),
+                Map.of(ContractVariables.CONTRACT_ID, contract.getId(), "contractOwner", contract.getOwner(),
                         "contractNumber", contract.getNumber()));
         contract.setProcessInstanceId(instance.getProcessInstanceId());
         return contract;

@@ -43,7 +43,7 @@ public class RegisterContractFromForm implements JavaDelegate {
         }
         Contract contract = contracts.registerStarted(request, owner, execution.getProcessInstanceId());
         execution.setProcessBusinessKey(contract.getNumber());
-        execution.setVariable("contractId", contract.getId());
+        execution.setVariable(ContractVariables.CONTRACT_ID, contract.getId());
         execution.setVariable("contractOwner", owner);
         execution.setVariable("contractNumber", contract.getNumber());
     }

@@ -1,5 +1,6 @@
 package dev.pactum.document;
 
+import dev.pactum.contract.ContractVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ public class RenderContractDocument implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long contractId = ((Number) execution.getVariable("contractId")).longValue();
+        long contractId = ContractVariables.contractId(execution);
         Object owner = execution.getVariable("contractOwner");
         String user = owner == null ? "system" : owner.toString();
         DocumentVersionInfo rendered = documents.renderNewVersion(contractId, user);

@@ -1,5 +1,6 @@
 package dev.pactum.risk;
 
+import dev.pactum.contract.ContractVariables;
 import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractRepository;
 import java.util.stream.Collectors;
@@ -21,7 +22,7 @@ public class AssessContractRisk implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Contract contract = contracts.findById((Long) execution.getVariable("contractId")).orElseThrow();
+        Contract contract = contracts.findById(ContractVariables.contractId(execution)).orElseThrow();
         RiskAssessment risk = risks.assessAndRecord(contract);
         execution.setVariable("riskScore", risk.score());
         execution.setVariable("riskLevel", risk.level().name());
