@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -21,7 +22,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -93,7 +93,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> fieldError(error.getField(), fieldMessage(error, locale)))
+                .map(error -> fieldError(error.getField(), messages.getMessage(error, locale)))
                 .toList();
         List<Map<String, String>> global = e.getBindingResult().getGlobalErrors().stream()
                 .map(error -> fieldError(error.getObjectName(), messages.getMessage(error, locale)))
@@ -154,10 +154,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(detail.getStatus()).body(detail);
     }
 
-    private String fieldMessage(FieldError error, Locale locale) {
-        return messages.getMessage(error, locale);
-    }
-
     private String text(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
@@ -167,6 +163,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static <T> List<T> concat(List<T> first, List<T> second) {
-        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+        return Stream.concat(first.stream(), second.stream()).toList();
     }
 }
