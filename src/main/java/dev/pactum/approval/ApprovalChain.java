@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -46,6 +47,16 @@ public record ApprovalChain(List<ApprovalLevel> levels, String fastLaneRule, Str
 
     public boolean needsApproval() {
         return !levels.isEmpty();
+    }
+
+    /**
+     * Whether {@code other} asks the same people in the same way: the same fast-lane rule, or the same groups on
+     * the same levels in the same mode. SLAs and the rules' names may differ.
+     */
+    public boolean sameApproversAs(ApprovalChain other) {
+        return Objects.equals(fastLaneRule, other.fastLaneRule)
+                && levels.stream().map(ApprovalLevel::approvers).toList()
+                        .equals(other.levels.stream().map(ApprovalLevel::approvers).toList());
     }
 
     private static ApprovalLevel merge(int level, List<ApprovalStep> steps) {

@@ -1,16 +1,17 @@
 package dev.pactum.approval;
 
 import dev.pactum.contract.Contract;
-import dev.pactum.contract.ContractRepository;
+import dev.pactum.contract.ContractQueries;
 import dev.pactum.notification.UserDirectory;
-import java.time.Instant;
+import dev.pactum.process.ContractProcess.ApprovalRef;
+import dev.pactum.process.ContractProcess.Element;
+import dev.pactum.process.ContractProcess.Var;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -22,18 +23,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ApprovalDeadlines {
 
-    static final String APPROVE_TASK = "approveContract";
     /** Camunda's default task priority is 50; an overdue task sorts above every task that is not. */
     static final int ESCALATED_PRIORITY = 80;
 
     private final ApprovalService approvals;
-    private final ContractRepository contracts;
+    private final ContractQueries contracts;
     private final TaskService tasks;
     private final UserDirectory users;
     private final ApprovalNotifications notifications;
     private final ApprovalProperties properties;
 
-    public ApprovalDeadlines(ApprovalService approvals, ContractRepository contracts, TaskService tasks,
+    ApprovalDeadlines(ApprovalService approvals, ContractQueries contracts, TaskService tasks,
                              UserDirectory users, ApprovalNotifications notifications, ApprovalProperties properties) {
         this.approvals = approvals;
         this.contracts = contracts;
@@ -44,40 +44,39 @@ public class ApprovalDeadlines {
     }
 
     /** Reminds whoever may decide the level's open tasks: the assignee of a claimed task, else its candidates. */
-    public void remind(long contractId, int round, int level, String processInstanceId) {
-        Contract contract = contracts.findById(contractId).orElseThrow();
-        ApprovalLevelEntry entry = approvals.markReminded(contractId, round, level, now());
+    public void remind(ApprovalRef ref, String processInstanceId) {
+        Contract contract = contracts.get(ref.contractId());
+        ApprovalLevelEntry entry = approvals.markReminded(ref);
         Set<String> approvers = new LinkedHashSet<>();
         openTasks(processInstanceId).forEach(task -> approvers.addAll(candidatesOf(task)));
         notifications.reminder(contract, entry, approvers);
     }
 
     /** Escalates with the configured policy ({@code pactum.approval.escalation.reassign-to-manager}). */
-    public void escalate(long contractId, int round, int level, String processInstanceId) {
-        escalate(contractId, round, level, processInstanceId, properties.escalation().reassignToManager());
+    public void escalate(ApprovalRef ref, String processInstanceId) {
+        escalate(ref, processInstanceId, properties.escalation().reassignToManager());
     }
 
     /**
      * Marks the level escalated and its open tasks urgent, optionally hands each task to its group's manager, and
      * tells the next level's approvers (they are coming) and the contract's owner.
      */
-    public void escalate(long contractId, int round, int level, String processInstanceId,
-                         boolean reassignToManager) {
-        Contract contract = contracts.findById(contractId).orElseThrow();
-        ApprovalLevelEntry entry = approvals.markEscalated(contractId, round, level, now());
+    public void escalate(ApprovalRef ref, String processInstanceId, boolean reassignToManager) {
+        Contract contract = contracts.get(ref.contractId());
+        ApprovalLevelEntry entry = approvals.markEscalated(ref);
         List<String> reassignedTo = new ArrayList<>();
         for (Task task : openTasks(processInstanceId)) {
             tasks.setPriority(task.getId(), ESCALATED_PRIORITY);
             if (reassignToManager) {
                 managerOf(task).filter(manager -> !manager.equals(task.getAssignee())).ifPresent(manager -> {
-                    tasks.removeVariableLocal(task.getId(), RouteToDeputy.ON_BEHALF_OF);
+                    tasks.removeVariableLocal(task.getId(), Var.ON_BEHALF_OF);
                     tasks.setAssignee(task.getId(), manager);
                     reassignedTo.add(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee());
                 });
             }
         }
         Set<String> recipients = new LinkedHashSet<>();
-        approvals.findLevel(contractId, round, level + 1)
+        approvals.findLevel(ref.next())
                 .ifPresent(next -> recipients.addAll(users.membersOf(next.getGroups())));
         recipients.add(contract.getOwner());
         recipients.addAll(reassignedTo);
@@ -85,7 +84,7 @@ public class ApprovalDeadlines {
     }
 
     List<Task> openTasks(String processInstanceId) {
-        return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(APPROVE_TASK)
+        return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(Element.APPROVE_CONTRACT)
                 .orderByTaskCreateTime().asc().list();
     }
 
@@ -115,9 +114,5 @@ public class ApprovalDeadlines {
         return tasks.getIdentityLinksForTask(taskId).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
                 .toList();
-    }
-
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
     }
 }

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ApprovalDecisionRepository extends JpaRepository<ApprovalDecision, Long> {
+interface ApprovalDecisionRepository extends JpaRepository<ApprovalDecision, Long> {
 
     List<ApprovalDecision> findByApprovalLevelIdInOrderByDecidedAt(Collection<Long> approvalLevelIds);
 }

@@ -17,4 +17,12 @@ public record ApprovalLevel(int level, ApprovalMode mode, List<String> groups, i
         groups = List.copyOf(groups);
         addedBy = List.copyOf(addedBy);
     }
+
+    /** Who approves on this level and how: the level number, the mode and the groups. */
+    Approvers approvers() {
+        return new Approvers(level, mode, groups);
+    }
+
+    record Approvers(int level, ApprovalMode mode, List<String> groups) {
+    }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ApprovalLevelRepository extends JpaRepository<ApprovalLevelEntry, Long> {
+interface ApprovalLevelRepository extends JpaRepository<ApprovalLevelEntry, Long> {
 
     List<ApprovalLevelEntry> findByContractIdAndRoundOrderByLevel(Long contractId, int round);
 

@@ -1,12 +1,10 @@
 package dev.pactum.approval;
 
-/** The result of an approval round, held in the process variable {@value #VARIABLE} that the gateways read. */
+/** The result of an approval round, held in the process variable {@code approvalOutcome} that the gateways read. */
 public enum ApprovalOutcome {
     APPROVED,
     REJECTED,
     REVISE;
-
-    public static final String VARIABLE = "approvalOutcome";
 
     static ApprovalOutcome of(Decision decision) {
         return switch (decision) {

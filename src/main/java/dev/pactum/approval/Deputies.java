@@ -1,16 +1,15 @@
 package dev.pactum.approval;
 
-import dev.pactum.config.PactumProperties;
 import dev.pactum.notification.UserDirectory;
 import dev.pactum.web.FieldProblem;
 import dev.pactum.web.InvalidRequestException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,12 +20,12 @@ public class Deputies {
 
     private final OutOfOfficeRepository absences;
     private final UserDirectory users;
-    private final PactumProperties properties;
+    private final Clock clock;
 
-    public Deputies(OutOfOfficeRepository absences, UserDirectory users, PactumProperties properties) {
+    Deputies(OutOfOfficeRepository absences, UserDirectory users, Clock clock) {
         this.absences = absences;
         this.users = users;
-        this.properties = properties;
+        this.clock = clock;
     }
 
     /** Sets (or replaces) the user's out-of-office period. */
@@ -61,12 +60,12 @@ public class Deputies {
     }
 
     /**
-     * Who acts for the user today (engine clock, company zone): the user if present, else their deputy, or the
+     * Who acts for the user today (in the company's zone): the user if present, else their deputy, or the
      * deputy's deputy if that one is away too. When the deputies lead in a circle, nobody takes over.
      */
     @Transactional(readOnly = true)
     public String actingFor(String userId) {
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), properties.zone());
+        LocalDate today = LocalDate.now(clock);
         Set<String> seen = new LinkedHashSet<>();
         String acting = userId;
         while (seen.add(acting)) {

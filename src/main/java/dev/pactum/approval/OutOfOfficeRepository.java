@@ -2,5 +2,5 @@ package dev.pactum.approval;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface OutOfOfficeRepository extends JpaRepository<OutOfOffice, String> {
+interface OutOfOfficeRepository extends JpaRepository<OutOfOffice, String> {
 }

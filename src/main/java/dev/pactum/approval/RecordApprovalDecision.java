@@ -1,7 +1,8 @@
 package dev.pactum.approval;
 
-import dev.pactum.contract.ContractVariables;
-import dev.pactum.contract.ContractRepository;
+import dev.pactum.contract.ContractQueries;
+import dev.pactum.process.ContractProcess.ApprovalRef;
+import dev.pactum.process.ContractProcess.Var;
 import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,16 +18,16 @@ import org.springframework.stereotype.Component;
  * outcome and tells the contract's owner. A refusal here keeps the task open and shows the message in Tasklist.
  */
 @Component("recordApprovalDecision")
-public class RecordApprovalDecision implements TaskListener {
+class RecordApprovalDecision implements TaskListener {
 
     private final ApprovalService approvals;
     private final IdentityService identity;
     private final MessageSource messages;
-    private final ContractRepository contracts;
+    private final ContractQueries contracts;
     private final ApprovalNotifications notifications;
 
-    public RecordApprovalDecision(ApprovalService approvals, IdentityService identity, MessageSource messages,
-                                  ContractRepository contracts, ApprovalNotifications notifications) {
+    RecordApprovalDecision(ApprovalService approvals, IdentityService identity, MessageSource messages,
+                           ContractQueries contracts, ApprovalNotifications notifications) {
         this.approvals = approvals;
         this.identity = identity;
         this.messages = messages;
@@ -36,22 +37,21 @@ public class RecordApprovalDecision implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Decision decision = Decision.parse(task.getVariable("decision"))
+        Decision decision = Decision.parse(task.getVariable(Var.DECISION))
                 .orElseThrow(() -> refusal("pactum.validation.decisionRequired"));
-        String comment = Optional.ofNullable(task.getVariable("comment")).map(Object::toString)
+        String comment = Optional.ofNullable(task.getVariable(Var.COMMENT)).map(Object::toString)
                 .map(String::trim).filter(text -> !text.isEmpty()).orElse(null);
         if (decision.needsComment() && comment == null) {
             throw refusal("pactum.validation.commentRequired");
         }
-        long contractId = ContractVariables.contractId(task);
+        ApprovalRef ref = ApprovalRef.of(task);
         String decidedBy = decidedBy(task);
-        approvals.recordDecision(contractId, (Integer) task.getVariable("approvalRound"),
-                (Integer) task.getVariable("approvalLevel"), task.getId(), (String) task.getVariable("candidateGroups"),
-                decidedBy, onBehalfOf(task, decidedBy), decision, comment);
+        approvals.recordDecision(ref, new TaskDecision(task.getId(), (String) task.getVariable(Var.CANDIDATE_GROUPS),
+                decidedBy, onBehalfOf(task, decidedBy), decision, comment));
         if (decision != Decision.APPROVE) {
-            task.getExecution().setVariable(ApprovalOutcome.VARIABLE, ApprovalOutcome.of(decision).name());
-            task.getExecution().setVariable("approverComment", comment);
-            notifications.decisionAgainst(contracts.findById(contractId).orElseThrow(), decision, decidedBy, comment);
+            task.getExecution().setVariable(Var.APPROVAL_OUTCOME, ApprovalOutcome.of(decision).name());
+            task.getExecution().setVariable(Var.APPROVER_COMMENT, comment);
+            notifications.decisionAgainst(contracts.get(ref.contractId()), decision, decidedBy, comment);
         }
     }
 
@@ -66,7 +66,7 @@ public class RecordApprovalDecision implements TaskListener {
 
     /** Set by delegation or a deputy assignment; meaningless once the task is back with that very user. */
     private static String onBehalfOf(DelegateTask task, String decidedBy) {
-        Object onBehalfOf = task.getVariableLocal(RouteToDeputy.ON_BEHALF_OF);
+        Object onBehalfOf = task.getVariableLocal(Var.ON_BEHALF_OF);
         return onBehalfOf == null || onBehalfOf.equals(decidedBy) ? null : onBehalfOf.toString();
     }
 

@@ -1,24 +1,21 @@
 package dev.pactum.approval;
 
+import dev.pactum.process.ContractProcess;
+import dev.pactum.process.ContractProcess.Var;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Task listener on "Approve contract" (assignment): a task claimed by or assigned to someone who is out of office
- * goes to their deputy, who then decides on the absent user's behalf ({@value #ON_BEHALF_OF}).
+ * goes to their deputy, who then decides on the absent user's behalf ({@value #Var.ON_BEHALF_OF}).
  */
 @Component("routeToDeputy")
-public class RouteToDeputy implements TaskListener {
-
-    /** Task-local: whom the assignee acts for (who delegated the task to them, or whom they deputise for). */
-    public static final String ON_BEHALF_OF = "onBehalfOf";
-    /** Task-local: who handed the task on with "delegate". */
-    public static final String DELEGATED_BY = "delegatedBy";
+class RouteToDeputy implements TaskListener {
 
     private final Deputies deputies;
 
-    public RouteToDeputy(Deputies deputies) {
+    RouteToDeputy(Deputies deputies) {
         this.deputies = deputies;
     }
 
@@ -30,8 +27,8 @@ public class RouteToDeputy implements TaskListener {
         }
         String acting = deputies.actingFor(assignee);
         if (!acting.equals(assignee)) {
-            if (task.getVariableLocal(ON_BEHALF_OF) == null) {
-                task.setVariableLocal(ON_BEHALF_OF, assignee);
+            if (task.getVariableLocal(Var.ON_BEHALF_OF) == null) {
+                task.setVariableLocal(Var.ON_BEHALF_OF, assignee);
             }
             // Fires this listener once more, for a deputy who is present.
             task.setAssignee(acting);

@@ -1,10 +1,13 @@
 package dev.pactum.approval;
 
-import dev.pactum.contract.ContractRepository;
+import dev.pactum.contract.ContractQueries;
 import dev.pactum.notification.UserDirectory;
+import dev.pactum.process.ContractProcess;
+import dev.pactum.process.ContractProcess.Element;
+import dev.pactum.process.ContractProcess.Var;
 import dev.pactum.web.FieldProblem;
 import dev.pactum.web.InvalidRequestException;
-import dev.pactum.web.ProblemException;
+import dev.pactum.web.DomainException;
 import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
@@ -22,11 +25,11 @@ public class TaskDelegation {
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final UserDirectory users;
-    private final ContractRepository contracts;
+    private final ContractQueries contracts;
     private final ApprovalNotifications notifications;
 
     public TaskDelegation(TaskService tasks, RuntimeService runtime, UserDirectory users,
-                          ContractRepository contracts, ApprovalNotifications notifications) {
+                          ContractQueries contracts, ApprovalNotifications notifications) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.users = users;
@@ -41,10 +44,10 @@ public class TaskDelegation {
      * @return the task as it now stands
      */
     public Task delegate(String taskId, String by, Collection<String> byGroups, String to) {
-        Task task = tasks.createTaskQuery().taskId(taskId).taskDefinitionKey(ApprovalDeadlines.APPROVE_TASK)
+        Task task = tasks.createTaskQuery().taskId(taskId).taskDefinitionKey(Element.APPROVE_CONTRACT)
                 .singleResult();
         if (task == null || !mayDecide(task, by, byGroups)) {
-            throw ProblemException.notFound("pactum.task.notFound", taskId);
+            throw DomainException.notFound("pactum.task.notFound", taskId);
         }
         if (!users.exists(to)) {
             throw new InvalidRequestException(List.of(new FieldProblem("to", "pactum.validation.userUnknown", to)));
@@ -52,12 +55,12 @@ public class TaskDelegation {
         if (to.equals(by)) {
             throw new InvalidRequestException(List.of(new FieldProblem("to", "pactum.validation.deputySelf")));
         }
-        tasks.setVariableLocal(taskId, RouteToDeputy.ON_BEHALF_OF, by);
-        tasks.setVariableLocal(taskId, RouteToDeputy.DELEGATED_BY, by);
+        tasks.setVariableLocal(taskId, Var.ON_BEHALF_OF, by);
+        tasks.setVariableLocal(taskId, Var.DELEGATED_BY, by);
         tasks.setAssignee(taskId, to);
         Task delegated = tasks.createTaskQuery().taskId(taskId).singleResult();
-        long contractId = (Long) runtime.getVariable(task.getExecutionId(), "contractId");
-        notifications.delegated(contracts.findById(contractId).orElseThrow(), by, delegated.getAssignee());
+        long contractId = ((Number) runtime.getVariable(task.getExecutionId(), Var.CONTRACT_ID)).longValue();
+        notifications.delegated(contracts.get(contractId), by, delegated.getAssignee());
         return delegated;
     }
 

@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(PactumProperties.class)
 public class CoreConfiguration {
 
+    /** The engine's clock in the company's zone (see {@link EngineClock}). */
     @Bean
     Clock clock(PactumProperties properties) {
-        return Clock.system(properties.zone());
+        return new EngineClock(properties.zone());
     }
 }

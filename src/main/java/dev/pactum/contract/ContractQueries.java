@@ -1,46 +1,58 @@
 package dev.pactum.contract;
 
-import dev.pactum.approval.ApprovalService;
-import dev.pactum.document.ContractDocumentService;
 import dev.pactum.security.CurrentUser;
-import dev.pactum.web.ProblemException;
 import jakarta.persistence.criteria.JoinType;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reading contracts as the current user may: a sales user sees their own, reviewers see all. */
+/**
+ * Reading contracts: as the current user may ({@link #visible}, {@link #search}: a sales user sees their own,
+ * reviewers see all), or as the system does for the process and the rules ({@link #get}, {@link #newest}).
+ */
 @Service
 @Transactional(readOnly = true)
 public class ContractQueries {
 
     private final ContractRepository contracts;
-    private final ApprovalService approvals;
-    private final ContractDocumentService documents;
     private final CurrentUser currentUser;
 
-    public ContractQueries(ContractRepository contracts, ApprovalService approvals,
-                           ContractDocumentService documents, CurrentUser currentUser) {
+    public ContractQueries(ContractRepository contracts, CurrentUser currentUser) {
         this.contracts = contracts;
-        this.approvals = approvals;
-        this.documents = documents;
         this.currentUser = currentUser;
+    }
+
+    /** The contract, whoever asks: for the process and other features acting for the system, not for users. */
+    public Contract get(long id) {
+        return contracts.findById(id).orElseThrow(() -> new ContractNotFoundException(id));
+    }
+
+    /** The newest contracts, newest first (what-if replays run over them). */
+    public List<Contract> newest(int count) {
+        return contracts.findAll(PageRequest.of(0, count,
+                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")))).getContent();
+    }
+
+    /** How many other contracts of the same customer are ACTIVE: the customer's track record. */
+    public long countOtherActiveOfCustomer(Contract contract) {
+        return contracts.countByCustomerIdAndStatusAndIdNot(contract.getCustomer().getId(), ContractStatus.ACTIVE,
+                contract.getId());
     }
 
     /** The contract if the current user may see it; otherwise not found, so its existence does not leak. */
     public Contract visible(long id) {
         return contracts.findById(id)
                 .filter(contract -> currentUser.seesAllContracts() || contract.isOwnedBy(currentUser.username()))
-                .orElseThrow(() -> ProblemException.notFound("pactum.contract.notFound", id));
+                .orElseThrow(() -> new ContractNotFoundException(id));
     }
 
-    public Page<ContractSummary> search(ContractStatus status, Long customerId, String text, Pageable page) {
+    public Page<Contract> search(ContractStatus status, Long customerId, String text, Pageable page) {
         Specification<Contract> spec = (root, query, cb) -> cb.conjunction();
         if (!currentUser.seesAllContracts()) {
             String owner = currentUser.username();
@@ -62,54 +74,6 @@ public class ContractQueries {
                         cb.like(cb.lower(customer.get("name")), pattern, '\\'));
             });
         }
-        return contracts.findAll(spec, page).map(ContractSummary::of);
-    }
-
-    public ContractView view(long id) {
-        Contract contract = visible(id);
-        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
-        Customer customer = contract.getCustomer();
-        return new ContractView(contract.getId(), contract.getNumber(), contract.getTitle(), contract.getType(),
-                contract.getTemplateKey(), contract.getStatus(), contract.getOwner(),
-                new ContractView.CustomerRef(customer.getId(), customer.getName(), customer.getCreditCode()),
-                contract.getAmount(), contract.getCurrency(), contract.getStartDate(), contract.getEndDate(),
-                contract.getPaymentTermDays(), contract.getFields(), contract.getTerms(), contract.getClauses(),
-                risk(contract, english),
-                approvalChain(contract), contract.getFastLaneRule(),
-                documents.versions(contract.getId()).stream()
-                        .map(v -> new ContractView.DocumentVersion(v.version(), v.sha256(), v.sizeBytes(),
-                                v.createdAt(), v.createdBy()))
-                        .toList(),
-                contract.getCreatedAt(), contract.getUpdatedAt(), contract.getVersion());
-    }
-
-    private static ContractView.Risk risk(Contract contract, boolean english) {
-        if (contract.getRiskLevel() == null) {
-            return null;
-        }
-        List<ContractView.Finding> findings = contract.getRiskFindings().stream()
-                .map(f -> finding(f, english))
-                .toList();
-        return new ContractView.Risk(contract.getRiskScore(), contract.getRiskLevel(),
-                contract.getRiskRuleSetVersion(), findings);
-    }
-
-    private static ContractView.Finding finding(Map<String, Object> f, boolean english) {
-        String zh = (String) f.get("messageZh");
-        String en = (String) f.get("messageEn");
-        return new ContractView.Finding((String) f.get("rule"), (String) f.get("severity"),
-                ((Number) f.get("points")).intValue(), english ? en : zh, zh, en, (String) f.get("clauseId"));
-    }
-
-    private List<ContractView.Level> approvalChain(Contract contract) {
-        return approvals.progress(contract).stream()
-                .map(p -> new ContractView.Level(p.level().getLevel(), p.level().getMode().name(),
-                        p.level().getGroups(), p.level().getSlaHours(), p.level().getAddedBy(),
-                        p.level().getState().name(), p.level().getStartedAt(), p.level().getEndedAt(),
-                        p.decisions().stream()
-                                .map(d -> new ContractView.DecisionView(d.getDecidedBy(), d.getDecision().name(),
-                                        d.getComment(), d.getDecidedAt(), d.getCandidateGroups()))
-                                .toList()))
-                .toList();
+        return contracts.findAll(spec, page);
     }
 }

@@ -1,10 +1,10 @@
 package dev.pactum.contract;
 
-import dev.pactum.document.ClauseLibrary;
-import dev.pactum.document.ContractTemplates;
+import dev.pactum.process.ContractProcess;
+import dev.pactum.process.ContractProcess.Var;
 import dev.pactum.web.FieldProblem;
 import dev.pactum.web.InvalidRequestException;
-import dev.pactum.web.ProblemException;
+import dev.pactum.web.DomainException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,24 +18,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ContractService {
 
-    public static final String PROCESS_KEY = "contractLifecycle";
-
     private final ContractRepository contracts;
     private final CustomerRepository customers;
     private final ContractNumbers numbers;
-    private final ContractTemplates templates;
-    private final ClauseLibrary clauseLibrary;
+    private final ContractTemplateCatalog templates;
     private final ExchangeRates rates;
     private final RuntimeService runtime;
 
     public ContractService(ContractRepository contracts, CustomerRepository customers, ContractNumbers numbers,
-                           ContractTemplates templates, ClauseLibrary clauseLibrary, ExchangeRates rates,
-                           RuntimeService runtime) {
+                           ContractTemplateCatalog templates, ExchangeRates rates, RuntimeService runtime) {
         this.contracts = contracts;
         this.customers = customers;
         this.numbers = numbers;
         this.templates = templates;
-        this.clauseLibrary = clauseLibrary;
         this.rates = rates;
         this.runtime = runtime;
     }
@@ -74,11 +69,11 @@ public class ContractService {
     public Contract submit(Contract draft) {
         Contract contract = contracts.findByIdForUpdate(draft.getId()).orElseThrow();
         if (contract.getStatus() != ContractStatus.DRAFT || contract.getProcessInstanceId() != null) {
-            throw ProblemException.conflict("pactum.contract.notDraft", contract.getNumber(), contract.getStatus());
+            throw DomainException.conflict("pactum.contract.notDraft", contract.getNumber(), contract.getStatus());
         }
-        ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, contract.getNumber(),
-                Map.of(ContractVariables.CONTRACT_ID, contract.getId(), "contractOwner", contract.getOwner(),
-                        "contractNumber", contract.getNumber()));
+        ProcessInstance instance = runtime.startProcessInstanceByKey(ContractProcess.KEY, contract.getNumber(),
+                Map.of(Var.CONTRACT_ID, contract.getId(), Var.CONTRACT_OWNER, contract.getOwner(),
+                        Var.CONTRACT_NUMBER, contract.getNumber()));
         contract.setProcessInstanceId(instance.getProcessInstanceId());
         return contract;
     }
@@ -100,7 +95,7 @@ public class ContractService {
         if (!templates.exists(request.templateKey())) {
             problems.add(new FieldProblem("templateKey", "pactum.validation.templateUnknown", request.templateKey()));
         } else {
-            clauseLibrary.unknownClauseIds(request.templateKey(), request.clauses().keySet()).forEach(id -> problems.add(
+            templates.unknownClauseIds(request.templateKey(), request.clauses().keySet()).forEach(id -> problems.add(
                     new FieldProblem("clauses." + id, "pactum.validation.clauseUnknown", id, request.templateKey())));
         }
         if (!rates.accepts(request.currency())) {

@@ -2,6 +2,7 @@ package dev.pactum.contract;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -11,6 +12,7 @@ import java.time.Instant;
 
 /** A counterparty: the company a contract is made with. */
 @Entity
+@EntityListeners(ContractTimestamps.class)
 public class Customer {
 
     @Id
@@ -38,7 +40,7 @@ public class Customer {
     private long version;
 
     @Column(updatable = false)
-    private Instant createdAt = Instant.now();
+    private Instant createdAt;
 
     protected Customer() {
     }
@@ -50,20 +52,24 @@ public class Customer {
 
     public Long getId() { return id; }
     public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
+    void setName(String name) { this.name = name; }
     public String getCreditCode() { return creditCode; }
     public String getContactName() { return contactName; }
-    public void setContactName(String contactName) { this.contactName = contactName; }
+    void setContactName(String contactName) { this.contactName = contactName; }
     public String getContactEmail() { return contactEmail; }
-    public void setContactEmail(String contactEmail) { this.contactEmail = contactEmail; }
+    void setContactEmail(String contactEmail) { this.contactEmail = contactEmail; }
     public String getContactPhone() { return contactPhone; }
-    public void setContactPhone(String contactPhone) { this.contactPhone = contactPhone; }
+    void setContactPhone(String contactPhone) { this.contactPhone = contactPhone; }
     public BigDecimal getCreditLimit() { return creditLimit; }
-    public void setCreditLimit(BigDecimal creditLimit) { this.creditLimit = creditLimit; }
+    void setCreditLimit(BigDecimal creditLimit) { this.creditLimit = creditLimit; }
     public String getCreditLimitCurrency() { return creditLimitCurrency; }
-    public void setCreditLimitCurrency(String creditLimitCurrency) { this.creditLimitCurrency = creditLimitCurrency; }
+    void setCreditLimitCurrency(String creditLimitCurrency) { this.creditLimitCurrency = creditLimitCurrency; }
     public boolean hasOverduePayments() { return hasOverduePayments; }
-    public void setHasOverduePayments(boolean hasOverduePayments) { this.hasOverduePayments = hasOverduePayments; }
+    void setHasOverduePayments(boolean hasOverduePayments) { this.hasOverduePayments = hasOverduePayments; }
     public long getVersion() { return version; }
     public Instant getCreatedAt() { return createdAt; }
+
+    void created(Instant now) {
+        createdAt = now;
+    }
 }

@@ -1,6 +1,6 @@
 package dev.pactum.contract;
 
-import dev.pactum.web.ProblemException;
+import dev.pactum.web.DomainException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -18,7 +18,7 @@ public class CustomerService {
     @Transactional
     public Customer register(NewCustomer request) {
         customers.findByCreditCode(request.creditCode()).ifPresent(existing -> {
-            throw ProblemException.conflict("pactum.customer.duplicateCreditCode", existing.getCreditCode(),
+            throw DomainException.conflict("pactum.customer.duplicateCreditCode", existing.getCreditCode(),
                     existing.getName());
         });
         Customer customer = new Customer(request.name().trim(), request.creditCode());

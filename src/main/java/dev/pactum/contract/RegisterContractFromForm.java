@@ -1,5 +1,6 @@
 package dev.pactum.contract;
 
+import dev.pactum.process.ContractProcess.Var;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
@@ -31,7 +32,7 @@ public class RegisterContractFromForm implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String owner = (String) execution.getVariable("initiator");
+        String owner = (String) execution.getVariable(Var.INITIATOR);
         if (owner == null) {
             throw new IllegalStateException("登录后才能发起合同 / Only a signed-in user can start a contract");
         }
@@ -43,9 +44,9 @@ public class RegisterContractFromForm implements JavaDelegate {
         }
         Contract contract = contracts.registerStarted(request, owner, execution.getProcessInstanceId());
         execution.setProcessBusinessKey(contract.getNumber());
-        execution.setVariable(ContractVariables.CONTRACT_ID, contract.getId());
-        execution.setVariable("contractOwner", owner);
-        execution.setVariable("contractNumber", contract.getNumber());
+        execution.setVariable(Var.CONTRACT_ID, contract.getId());
+        execution.setVariable(Var.CONTRACT_OWNER, owner);
+        execution.setVariable(Var.CONTRACT_NUMBER, contract.getNumber());
     }
 
     private NewContract request(DelegateExecution execution) {

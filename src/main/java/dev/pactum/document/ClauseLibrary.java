@@ -2,6 +2,7 @@ package dev.pactum.document;
 
 import dev.pactum.config.PactumProperties;
 import dev.pactum.contract.Contract;
+import dev.pactum.contract.ContractTemplateCatalog;
 import dev.pactum.contract.ContractTerms;
 import java.io.IOException;
 import java.io.StringReader;
@@ -35,7 +36,7 @@ import org.xml.sax.SAXException;
  * normalisation}.
  */
 @Component
-public class ClauseLibrary {
+public class ClauseLibrary implements ContractTemplateCatalog {
 
     /** Characters in scripts written without spaces between words; whitespace next to them carries no meaning. */
     private static final Pattern SPACE_NEXT_TO_CJK = Pattern.compile(
@@ -72,7 +73,13 @@ public class ClauseLibrary {
                 key -> clauses(templates.renderXhtml(key, neutralModel())));
     }
 
+    @Override
+    public boolean exists(String templateKey) {
+        return templates.exists(templateKey);
+    }
+
     /** The ids among {@code ids} that are not clauses of the template; all of them when there is no such template. */
+    @Override
     public Set<String> unknownClauseIds(String templateKey, Set<String> ids) {
         Set<String> unknown = new LinkedHashSet<>(ids);
         if (templates.exists(templateKey)) {

@@ -2,7 +2,7 @@ package dev.pactum.document;
 
 import dev.pactum.config.PactumProperties;
 import dev.pactum.contract.Contract;
-import dev.pactum.contract.ContractRepository;
+import dev.pactum.contract.ContractQueries;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -22,7 +22,7 @@ public class ContractDocumentService {
 
     static final String PDF = "application/pdf";
 
-    private final ContractRepository contracts;
+    private final ContractQueries contracts;
     private final ContractDocumentVersionRepository versions;
     private final ContractTemplates templates;
     private final ClauseLibrary clauseLibrary;
@@ -30,7 +30,7 @@ public class ContractDocumentService {
     private final PactumProperties properties;
     private final Clock clock;
 
-    public ContractDocumentService(ContractRepository contracts, ContractDocumentVersionRepository versions,
+    public ContractDocumentService(ContractQueries contracts, ContractDocumentVersionRepository versions,
                                    ContractTemplates templates, ClauseLibrary clauseLibrary, PdfRenderer pdfRenderer,
                                    PactumProperties properties, Clock clock) {
         this.contracts = contracts;
@@ -51,8 +51,7 @@ public class ContractDocumentService {
     public DocumentVersionInfo renderNewVersion(long contractId, String user) {
         versions.lockContract(contractId)
                 .orElseThrow(() -> new NoSuchElementException("no contract with id " + contractId));
-        Contract contract = contracts.findById(contractId)
-                .orElseThrow(() -> new NoSuchElementException("no contract with id " + contractId));
+        Contract contract = contracts.get(contractId);
         // A negotiated text that says exactly what the standard says is printed, and marked, as standard.
         List<String> changed = clauseLibrary.changedClauses(contract);
         Map<String, String> negotiated = new LinkedHashMap<>(contract.getClauses());

@@ -1,6 +1,7 @@
 package dev.pactum.document;
 
-import dev.pactum.contract.ContractVariables;
+import dev.pactum.process.ContractProcess;
+import dev.pactum.process.ContractProcess.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,10 +22,10 @@ public class RenderContractDocument implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long contractId = ContractVariables.contractId(execution);
-        Object owner = execution.getVariable("contractOwner");
+        long contractId = ContractProcess.contractId(execution);
+        Object owner = execution.getVariable(Var.CONTRACT_OWNER);
         String user = owner == null ? "system" : owner.toString();
         DocumentVersionInfo rendered = documents.renderNewVersion(contractId, user);
-        execution.setVariable("documentVersion", rendered.version());
+        execution.setVariable(Var.DOCUMENT_VERSION, rendered.version());
     }
 }

@@ -1,7 +1,7 @@
 package dev.pactum.notification;
 
 import java.time.Instant;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.time.Clock;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -11,15 +11,16 @@ import org.springframework.stereotype.Component;
 class InAppChannel implements NotificationChannel {
 
     private final InAppNotificationRepository inbox;
+    private final Clock clock;
 
-    InAppChannel(InAppNotificationRepository inbox) {
+    InAppChannel(InAppNotificationRepository inbox, Clock clock) {
         this.inbox = inbox;
+        this.clock = clock;
     }
 
     @Override
     public void deliver(Notification notification, RenderedNotification text) {
-        // The engine's clock, so a notification raised by a timer in a test carries the test's time.
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         notification.recipients().forEach(recipient -> inbox.save(new InAppNotification(recipient,
                 notification.kind(), text, notification.link(), notification.contractId(), now)));
     }

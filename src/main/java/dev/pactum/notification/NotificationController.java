@@ -1,11 +1,11 @@
 package dev.pactum.notification;
 
 import dev.pactum.security.CurrentUser;
-import dev.pactum.web.ProblemException;
+import dev.pactum.web.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.time.Clock;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -26,8 +26,10 @@ public class NotificationController {
 
     private final InAppNotificationRepository inbox;
     private final CurrentUser currentUser;
+    private final Clock clock;
 
-    public NotificationController(InAppNotificationRepository inbox, CurrentUser currentUser) {
+    public NotificationController(InAppNotificationRepository inbox, CurrentUser currentUser, Clock clock) {
+        this.clock = clock;
         this.inbox = inbox;
         this.currentUser = currentUser;
     }
@@ -51,8 +53,8 @@ public class NotificationController {
     @Transactional
     public NotificationView read(@PathVariable long id) {
         InAppNotification notification = inbox.findByIdAndRecipient(id, currentUser.username())
-                .orElseThrow(() -> ProblemException.notFound("pactum.notification.notFound", id));
-        notification.markRead(ClockUtil.getCurrentTime().toInstant());
+                .orElseThrow(() -> DomainException.notFound("pactum.notification.notFound", id));
+        notification.markRead(clock.instant());
         return NotificationView.of(notification);
     }
 

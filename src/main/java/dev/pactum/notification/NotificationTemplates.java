@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * The notification texts, {@code templates/notifications/<kind>.vm}: each sets {@code $subject} and renders the
  * body, Chinese first and English below. Plain text: unlike the contract templates' engine
- * ({@link dev.pactum.document.ContractTemplates}), nothing is XML-escaped, or a customer "A&B" would read
+ * (the document feature's), nothing is XML-escaped, or a customer "A&B" would read
  * "A&amp;B" in a mail; hence an engine of its own with the same loader and strictness.
  */
 @Component

@@ -43,12 +43,7 @@ import org.springframework.util.ClassUtils;
  */
 class ModelContractCheck extends AbstractBpmnParseListener {
 
-    static final String LIFECYCLE_PROCESS = "contractLifecycle";
     static final String REGISTER_CONTRACT = "${registerContractFromForm}";
-    /** Element ids of the lifecycle that code, tests and Cockpit refer to: a process using them is a lifecycle. */
-    static final Set<String> LIFECYCLE_ELEMENT_IDS = Set.of("renderDocument", "assessRisk", "determineApprovalChain",
-            "approvalLevels", "approveContract", "activateContract", "rejectContract", "returnContractToOwner",
-            "reviseContract", "applyContractRevision");
 
     private static final Namespace CAMUNDA = BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS;
     private static final Pattern BEAN_EXPRESSION = Pattern.compile("[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
@@ -161,9 +156,9 @@ class ModelContractCheck extends AbstractBpmnParseListener {
     }
 
     private static boolean isLifecycle(Element process, List<Element> all) {
-        return LIFECYCLE_PROCESS.equals(process.attribute("id"))
+        return ContractProcess.KEY.equals(process.attribute("id"))
                 || all.stream().map(element -> element.attribute("id"))
-                        .anyMatch(id -> id != null && LIFECYCLE_ELEMENT_IDS.contains(id));
+                        .anyMatch(id -> id != null && ContractProcess.Element.LIFECYCLE.contains(id));
     }
 
     private void checkContractIdProvided(Element process, List<Element> all, List<Problem> problems) {
@@ -175,7 +170,7 @@ class ModelContractCheck extends AbstractBpmnParseListener {
             List<Element> fields = new ArrayList<>();
             collect(start, fields);
             return fields.stream().anyMatch(field -> "formField".equals(field.getTagName())
-                    && "contractId".equals(field.attribute("id")));
+                    && ContractProcess.Var.CONTRACT_ID.equals(field.attribute("id")));
         });
         if (!registers && !declared) {
             problems.add(problem(startEvents.isEmpty() ? process : startEvents.get(0),

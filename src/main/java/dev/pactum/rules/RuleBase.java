@@ -60,7 +60,11 @@ public class RuleBase {
     }
 
     private RuleBase(List<RuleSource> sources) {
-        this.live = new AtomicReference<>(Compiled.of(sources));
+        this(Compiled.of(sources));
+    }
+
+    private RuleBase(Compiled compiled) {
+        this.live = new AtomicReference<>(compiled);
     }
 
     /** Compiles every rule file under {@code folder}, e.g. the project's {@code rules/} folder in tests. */
@@ -84,6 +88,14 @@ public class RuleBase {
     /** The files this rule set was compiled from, sorted by name. */
     public List<RuleSource> sources() {
         return live.get().sources();
+    }
+
+    /**
+     * The rules live right now, held fixed: a decision that fires several rule packages runs them all on one
+     * version even if a reload puts another live meanwhile.
+     */
+    public RuleBase pinned() {
+        return new RuleBase(live.get());
     }
 
     /** Makes {@code candidate}'s rules the ones every later decision runs on. */

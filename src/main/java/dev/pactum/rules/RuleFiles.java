@@ -14,14 +14,14 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  * Reads the rule files under a Spring resource location, in the jar or on disk: DRL ({@code *.drl}), spreadsheet
  * decision tables ({@code *.xlsx}, {@code *.xls}) and the rule fixtures ({@code fixtures/*.json}).
  */
-final class RuleFiles {
+public final class RuleFiles {
 
     static final Set<String> RULE_PATTERNS = Set.of("**/*.drl", "**/*.xlsx", "**/*.xls");
 
     private RuleFiles() {
     }
 
-    static List<RuleSource> read(String location, ResourcePatternResolver resolver) {
+    public static List<RuleSource> read(String location, ResourcePatternResolver resolver) {
         List<RuleSource> sources = new ArrayList<>();
         for (String pattern : RULE_PATTERNS) {
             sources.addAll(readMatching(location, pattern, resolver));
@@ -36,7 +36,7 @@ final class RuleFiles {
     }
 
     /** The rule fixtures ({@code fixtures/*.json}) under the location; empty when there are none. */
-    static List<RuleSource> readFixtures(String location, ResourcePatternResolver resolver) {
+    public static List<RuleSource> readFixtures(String location, ResourcePatternResolver resolver) {
         List<RuleSource> fixtures = new ArrayList<>(readMatching(location, "fixtures/*.json", resolver));
         fixtures.sort(Comparator.comparing(RuleSource::name));
         return fixtures;

@@ -55,9 +55,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return validationProblem(errors);
     }
 
-    @ExceptionHandler(ProblemException.class)
-    ResponseEntity<Object> problem(ProblemException e) {
-        return respond(problem(e.status(), e.type(), text(e.messageKey(), e.args())));
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> problem(DomainException e) {
+        return respond(switch (e.kind()) {
+            case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "not-found", text(e.messageKey(), e.args()));
+            case CONFLICT -> problem(HttpStatus.CONFLICT, "conflict", text(e.messageKey(), e.args()));
+            case FORBIDDEN -> problem(HttpStatus.FORBIDDEN, "forbidden", text(e.messageKey(), e.args()));
+        });
     }
 
     @ExceptionHandler({OptimisticLockingFailureException.class, PessimisticLockingFailureException.class})

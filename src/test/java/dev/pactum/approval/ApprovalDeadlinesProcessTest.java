@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import dev.pactum.PactumTest;
 import dev.pactum.TestMailServer;
 import dev.pactum.contract.Contract;
+import dev.pactum.process.ContractProcess;
 import dev.pactum.contract.ContractRepository;
 import dev.pactum.contract.ContractService;
 import dev.pactum.contract.TestContracts;
@@ -128,7 +129,8 @@ class ApprovalDeadlinesProcessTest {
         Contract contract = contract(instance);
 
         // The policy as pactum.approval.escalation.reassign-to-manager=true would apply it (group-managers in yaml).
-        deadlines.escalate(contract.getId(), contract.getApprovalRound(), 1, instance.getId(), true);
+        deadlines.escalate(new ContractProcess.ApprovalRef(contract.getId(), contract.getApprovalRound(), 1),
+                instance.getId(), true);
 
         assertThat(task(instance)).isAssignedTo("director1");
         assertThat(notificationsOf(contract)).extracting(InAppNotification::getRecipient)
@@ -180,27 +182,22 @@ class ApprovalDeadlinesProcessTest {
         assertThat(mail.getContent().toString()).contains("客户资信不足 & 无担保");
     }
 
+    @Autowired ContractProcessDriver driver;
+
     private ProcessInstance submit(String owner, String amount) {
-        Contract submitted = contractService.submit(testContracts.draft(owner, amount));
-        return runtime.createProcessInstanceQuery().processInstanceId(submitted.getProcessInstanceId()).singleResult();
+        return driver.submit(owner, amount);
     }
 
     private static Map<String, Object> decision(String decision, String comment) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("decision", decision);
-        variables.put("comment", comment);
-        return variables;
+        return ContractProcessDriver.decision(decision, comment);
     }
 
     private Contract contract(ProcessInstance instance) {
-        return contracts.findByProcessInstanceId(instance.getId()).orElseThrow();
+        return driver.contract(instance);
     }
 
-    @Autowired ApprovalLevelRepository levels;
-
     private ApprovalLevelEntry level(Contract contract, int level) {
-        return levels.findByContractIdAndRoundAndLevel(contract.getId(), contract.getApprovalRound(), level)
-                .orElseThrow();
+        return driver.level(contract, level);
     }
 
     private List<InAppNotification> notificationsOf(Contract contract) {

@@ -6,6 +6,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import dev.pactum.PactumTest;
 import dev.pactum.contract.Contract;
+import dev.pactum.risk.RiskAssessment;
+import dev.pactum.risk.RiskLevel;
+import dev.pactum.risk.RiskRecords;
 import dev.pactum.contract.ContractRepository;
 import dev.pactum.contract.ContractService;
 import dev.pactum.contract.ContractStatus;
@@ -43,6 +46,9 @@ class ApprovalRoutingProcessTest {
     @Autowired ContractRepository contracts;
     @Autowired ApprovalLevelRepository levels;
     @Autowired TestContracts testContracts;
+    @Autowired ContractProcessDriver driver;
+    @Autowired RiskRecords risks;
+    @Autowired ApprovalRoundRepository rounds;
 
     @BeforeEach
     void useEngine() {
@@ -66,9 +72,15 @@ class ApprovalRoutingProcessTest {
         assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instanceId).count()).isZero();
         contract = contracts.findById(contract.getId()).orElseThrow();
         assertThat(contract.getStatus()).isEqualTo(ContractStatus.ACTIVE);
-        assertThat(contract.getRiskLevel()).isEqualTo("LOW");
-        assertThat(contract.getFastLaneRule()).isEqualTo(FAST_LANE_RULE);
-        assertThat(contract.getRoutingRuleSetVersion()).isEqualTo(contract.getRiskRuleSetVersion()).hasSize(64);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
+                .activityId("needsApproval").finished().count()).isOne();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
+                .activityId("approvalLevels").count()).isZero();
+        RiskAssessment risk = risks.latest(contract.getId()).orElseThrow();
+        assertThat(risk.level()).isEqualTo(RiskLevel.LOW);
+        ApprovalRoundEntry round = rounds.findByContractIdOrderByRound(contract.getId()).get(0);
+        assertThat(round.getFastLaneRule()).isEqualTo(FAST_LANE_RULE);
+        assertThat(round.getRuleSetVersion()).isEqualTo(risk.ruleSetVersion()).hasSize(64);
         assertThat(levels.findByContractIdAndRoundOrderByLevel(contract.getId(), contract.getApprovalRound())).isEmpty();
     }
 
@@ -131,8 +143,7 @@ class ApprovalRoutingProcessTest {
     }
 
     private ProcessInstance submit(Customer customer, String amount) {
-        Contract submitted = submitted(customer, amount);
-        return runtime.createProcessInstanceQuery().processInstanceId(submitted.getProcessInstanceId()).singleResult();
+        return driver.instanceOf(submitted(customer, amount));
     }
 
     private Contract submitted(Customer customer, String amount) {
@@ -145,18 +156,14 @@ class ApprovalRoutingProcessTest {
     }
 
     private void approve(ProcessInstance instance, String group, String approver) {
-        Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup(group).singleResult();
-        tasks.claim(task.getId(), approver);
-        tasks.complete(task.getId(), Map.of("decision", "approve"));
+        driver.approve(instance, group, approver);
     }
 
     private Contract contract(ProcessInstance instance) {
-        return contracts.findByProcessInstanceId(instance.getId()).orElseThrow();
+        return driver.contract(instance);
     }
 
     private List<ApprovalLevelState> levelStates(ProcessInstance instance) {
-        Contract contract = contract(instance);
-        return levels.findByContractIdAndRoundOrderByLevel(contract.getId(), contract.getApprovalRound()).stream()
-                .map(ApprovalLevelEntry::getState).toList();
+        return driver.levelStates(instance);
     }
 }

@@ -2,11 +2,10 @@ package dev.pactum.bench;
 
 import dev.pactum.approval.ApprovalChain;
 import dev.pactum.approval.ApprovalMode;
-import dev.pactum.approval.ApprovalRoutingService;
 import dev.pactum.approval.ApprovalStep;
 import dev.pactum.risk.RiskAssessment;
-import dev.pactum.risk.RiskAssessmentService;
-import dev.pactum.rules.ContractFacts;
+import dev.pactum.policy.ContractPolicy;
+import dev.pactum.policy.ContractFacts;
 import dev.pactum.rules.RuleBase;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -44,9 +43,7 @@ public final class DecisionBenchmark {
         ContractFacts contract = contractWith40Clauses();
 
         RuleBase rules = RuleBase.compile(Path.of("rules"));
-        RiskAssessmentService risk = new RiskAssessmentService(rules);
-        ApprovalRoutingService routing = new ApprovalRoutingService(rules);
-        RiskAssessment assessment = risk.assess(contract);
+        RiskAssessment assessment = ContractPolicy.decide(rules, contract).risk();
 
         DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         DmnDecision table = parseRoutingTable(dmn);
@@ -62,13 +59,14 @@ public final class DecisionBenchmark {
         variables.put("changedClauses", contract.getChangedClauseIds().size());
         variables.put("riskLevel", assessment.level().name());
 
-        Supplier<Object> droolsBoth = () -> routing.route(contract, risk.assess(contract));
-        Supplier<Object> droolsRouting = () -> routing.route(contract, assessment);
+        Supplier<Object> droolsBoth = () -> ContractPolicy.decide(rules, contract);
+        // The routing half alone: risk scoring's share is what droolsBoth costs more.
+        Supplier<Object> droolsRouting = () -> rules.fire(ContractPolicy.ROUTING_RULES, List.of(contract, assessment));
         Supplier<Object> dmnRouting = () -> chainOf(dmn.evaluateDecisionTable(table, variables), rules.version());
         Supplier<Object> legacyDmnRouting = () -> chainOf(legacyDmn.evaluateDecisionTable(legacyTable, variables),
                 rules.version());
 
-        ApprovalChain drools = routing.route(contract, assessment);
+        ApprovalChain drools = ContractPolicy.decide(rules, contract).chain();
         ApprovalChain camunda = (ApprovalChain) dmnRouting.get();
         ApprovalChain legacy = (ApprovalChain) legacyDmnRouting.get();
         if (!drools.levels().equals(camunda.levels()) || !drools.levels().equals(legacy.levels())) {

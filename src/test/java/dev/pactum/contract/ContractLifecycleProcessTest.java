@@ -9,7 +9,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import dev.pactum.PactumTest;
 import dev.pactum.approval.ApprovalLevelEntry;
-import dev.pactum.approval.ApprovalLevelRepository;
+import dev.pactum.approval.ContractProcessDriver;
+import dev.pactum.process.ContractProcess;
 import dev.pactum.approval.ApprovalLevelState;
 import dev.pactum.document.ContractDocumentService;
 import java.math.BigDecimal;
@@ -37,7 +38,7 @@ class ContractLifecycleProcessTest {
     @Autowired ContractService contractService;
     @Autowired ContractRepository contracts;
     @Autowired CustomerRepository customers;
-    @Autowired ApprovalLevelRepository levels;
+    @Autowired ContractProcessDriver driver;
     @Autowired ContractDocumentService documents;
     @Autowired TestContracts testContracts;
 
@@ -170,7 +171,7 @@ class ContractLifecycleProcessTest {
         identity.setAuthentication("sales2", List.of("sales"));
         ProcessInstance instance;
         try {
-            instance = runtime.startProcessInstanceByKey(ContractService.PROCESS_KEY, Map.of(
+            instance = runtime.startProcessInstanceByKey(ContractProcess.KEY, Map.of(
                     "title", "表单发起的服务合同", "type", "SERVICE", "templateKey", "service-standard",
                     "customerCreditCode", customer.getCreditCode(), "amount", "66000.00", "currency", "CNY",
                     "startDate", "2027-01-01", "endDate", "2027-12-31", "paymentTermDays", 30L));
@@ -192,7 +193,7 @@ class ContractLifecycleProcessTest {
         long before = contracts.count();
         identity.setAuthentication("sales2", List.of("sales"));
         try {
-            assertThatThrownBy(() -> runtime.startProcessInstanceByKey(ContractService.PROCESS_KEY, Map.of(
+            assertThatThrownBy(() -> runtime.startProcessInstanceByKey(ContractProcess.KEY, Map.of(
                     "title", "无效客户", "type", "SALES", "templateKey", "sales-standard",
                     "customerCreditCode", TestContracts.newCreditCode(), "amount", "1000", "currency", "CNY",
                     "startDate", "2027-01-01", "endDate", "2027-12-31", "paymentTermDays", 30L)))
@@ -204,22 +205,15 @@ class ContractLifecycleProcessTest {
     }
 
     private ProcessInstance submit(String owner, String amount) {
-        Contract draft = testContracts.draft(owner, amount);
-        Contract submitted = contractService.submit(draft);
-        return runtime.createProcessInstanceQuery().processInstanceId(submitted.getProcessInstanceId()).singleResult();
+        return driver.submit(owner, amount);
     }
 
     private void decide(ProcessInstance instance, String approver, String decision, String comment) {
-        Task task = task(instance);
-        tasks.claim(task.getId(), approver);
-        Map<String, Object> variables = new java.util.HashMap<>();
-        variables.put("decision", decision);
-        variables.put("comment", comment);
-        tasks.complete(task.getId(), variables);
+        driver.decide(instance, approver, decision, comment);
     }
 
     private Contract contract(ProcessInstance instance) {
-        return contracts.findByProcessInstanceId(instance.getId()).orElseThrow();
+        return driver.contract(instance);
     }
 
     private ContractStatus status(ProcessInstance instance) {
@@ -227,8 +221,6 @@ class ContractLifecycleProcessTest {
     }
 
     private List<ApprovalLevelState> levelStates(ProcessInstance instance) {
-        Contract contract = contract(instance);
-        return levels.findByContractIdAndRoundOrderByLevel(contract.getId(), contract.getApprovalRound()).stream()
-                .map(ApprovalLevelEntry::getState).toList();
+        return driver.levelStates(instance);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pactum.config.PactumProperties;
 import dev.pactum.contract.Contract;
+import dev.pactum.contract.ContractFixtures;
 import dev.pactum.contract.ContractTerms;
 import dev.pactum.contract.ContractType;
 import dev.pactum.contract.Customer;
@@ -55,7 +56,7 @@ class ClauseLibraryTest {
         Contract contract = contract();
         String payment = standardTextFor(contract, "payment");
         assertThat(payment).contains("之日起 45 日内");
-        contract.setClauses(Map.of(
+        ContractFixtures.setClauses(contract, Map.of(
                 "payment", "  " + payment.replace("之日起 45 日内", "之日起45日内").replace("\n", "\n\n   ") + "\n",
                 "dispute", standardTextFor(contract, "dispute").replace("，", " ， ")));
 
@@ -69,7 +70,7 @@ class ClauseLibraryTest {
         clauses.put("warranty", "质保期两年。");
         clauses.put("term", standardTextFor(contract, "term"));
         clauses.put("payment", standardTextFor(contract, "payment").replace("45 日内", "60 日内"));
-        contract.setClauses(clauses);
+        ContractFixtures.setClauses(contract, clauses);
 
         assertThat(library.changedClauses(contract)).containsExactly("payment", "warranty");
     }
@@ -78,7 +79,7 @@ class ClauseLibraryTest {
     void aNeutralCatalogueTextIsAChangeForAContractWithOwnValues() {
         Contract contract = contract();
         String catalogue = library.standardClauses("sales-standard").get(0).text();
-        contract.setClauses(Map.of("subject", catalogue));
+        ContractFixtures.setClauses(contract, Map.of("subject", catalogue));
 
         assertThat(library.changedClauses(contract)).containsExactly("subject");
     }
@@ -86,7 +87,7 @@ class ClauseLibraryTest {
     @Test
     void termsAreStatedInTheLiabilityAndTermClauses() {
         Contract contract = contract();
-        contract.setTerms(new ContractTerms(new BigDecimal("500000.00"), true, 60, new BigDecimal("5.00")));
+        ContractFixtures.setTerms(contract, new ContractTerms(new BigDecimal("500000.00"), true, 60, new BigDecimal("5.00")));
         ContractDocumentModel model = ContractDocumentModel.of(contract, "Pactum 演示有限公司");
 
         List<ClauseLibrary.Clause> clauses = ClauseLibrary.clauses(templates.renderXhtml("sales-standard", model));
@@ -102,12 +103,12 @@ class ClauseLibraryTest {
     @Test
     void aZeroLiabilityCapIsStatedAndUncappedSaysNothing() {
         Contract contract = contract();
-        contract.setTerms(new ContractTerms(BigDecimal.ZERO, false, 30, null));
+        ContractFixtures.setTerms(contract, new ContractTerms(BigDecimal.ZERO, false, 30, null));
         String xhtml = templates.renderXhtml("service-standard", ContractDocumentModel.of(contract, "P"));
         assertThat(xhtml).contains("累计不超过人民币0.00元", "续约通知：任何一方拟续签本合同的，应于本合同期满前 30 日")
                 .doesNotContain("自动续期", "的违约金。</p>");
 
-        contract.setTerms(ContractTerms.NONE);
+        ContractFixtures.setTerms(contract, ContractTerms.NONE);
         assertThat(templates.renderXhtml("service-standard", ContractDocumentModel.of(contract, "P")))
                 .doesNotContain("clause-terms");
     }
@@ -115,7 +116,7 @@ class ClauseLibraryTest {
     @Test
     void thePdfShowsTheNegotiatedTextMarkedWithItsParagraphsAndTheTerms() throws Exception {
         Contract contract = contract();
-        contract.setTerms(new ContractTerms(new BigDecimal("300000"), true, 90, new BigDecimal("8")));
+        ContractFixtures.setTerms(contract, new ContractTerms(new BigDecimal("300000"), true, 90, new BigDecimal("8")));
         ContractDocumentModel model = ContractDocumentModel.of(contract, "Pactum 演示有限公司")
                 .withNegotiatedClauses(Map.of("confidentiality",
                         "双方对 <源代码> & 报价保密五年。\n\n保密期满后，接收方应销毁全部资料。"));
@@ -149,15 +150,8 @@ class ClauseLibraryTest {
     }
 
     private static Contract contract() {
-        Contract contract = new Contract("HT-2026-000777", new Customer("苏州精工有限公司", "91320594MA1MXXXX0X"), "sales1");
-        contract.setTitle("数控机床销售");
-        contract.setType(ContractType.SALES);
-        contract.setTemplateKey("sales-standard");
-        contract.setAmount(new BigDecimal("2000000.00"));
-        contract.setCurrency("CNY");
-        contract.setStartDate(LocalDate.of(2026, 4, 1));
-        contract.setEndDate(LocalDate.of(2027, 3, 31));
-        contract.setPaymentTermDays(45);
-        return contract;
+        return ContractFixtures.contract("HT-2026-000777", new Customer("苏州精工有限公司", "91320594MA1MXXXX0X"),
+                "sales1", "数控机床销售", ContractType.SALES, "sales-standard", "2000000.00", LocalDate.of(2026, 4, 1),
+                LocalDate.of(2027, 3, 31), 45);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.pactum.PactumTest;
 import dev.pactum.contract.Contract;
+import dev.pactum.contract.ContractFixtures;
 import dev.pactum.contract.ContractRepository;
 import dev.pactum.contract.ContractType;
 import dev.pactum.contract.CreditCodes;
@@ -117,22 +118,14 @@ class ContractDocumentServiceTest {
 
     private long createContract(String number, String creditCodeBase) {
         return transactions.execute(status -> {
-            Customer customer = new Customer("华东精密仪器 & 贸易有限公司", CreditCodes.withCheckCharacter(creditCodeBase));
-            customer.setContactName("王芳");
-            customer.setContactPhone("021-5555 0101");
-            customer.setContactEmail("wang.fang@huadong.example");
+            Customer customer = ContractFixtures.customer("华东精密仪器 & 贸易有限公司",
+                    CreditCodes.withCheckCharacter(creditCodeBase), "王芳", "021-5555 0101", "wang.fang@huadong.example");
             customers.save(customer);
 
-            Contract contract = new Contract(number, customer, "zhangsan");
-            contract.setTitle("精密测量仪器年度供货");
-            contract.setType(ContractType.SALES);
-            contract.setTemplateKey("sales-standard");
-            contract.setAmount(new BigDecimal("1000000.00"));
-            contract.setCurrency("CNY");
-            contract.setStartDate(LocalDate.of(2026, 1, 1));
-            contract.setEndDate(LocalDate.of(2026, 12, 31));
-            contract.setPaymentTermDays(30);
-            contract.setFields(Map.of("交货地点", "苏州工业园区"));
+            Contract contract = ContractFixtures.contract(number, customer, "zhangsan", "精密测量仪器年度供货",
+                    ContractType.SALES, "sales-standard", "1000000.00", LocalDate.of(2026, 1, 1),
+                    LocalDate.of(2026, 12, 31), 30);
+            ContractFixtures.setFields(contract, Map.of("交货地点", "苏州工业园区"));
             return contracts.save(contract).getId();
         });
     }

@@ -1,5 +1,7 @@
 package dev.pactum.rules;
 
+import dev.pactum.policy.ContractFacts;
+
 import java.math.BigDecimal;
 import java.nio.file.Path;
 

@@ -103,7 +103,7 @@ public final class RoutingTableWorkbook {
             text(sheet, 0, 0, "RuleSet", bold);
             text(sheet, 0, 1, ApprovalRoutingPackage.NAME, null);
             text(sheet, 1, 0, "Import", bold);
-            text(sheet, 1, 1, "dev.pactum.rules.ContractFacts, dev.pactum.risk.RiskAssessment, dev.pactum.risk.RiskLevel, "
+            text(sheet, 1, 1, "dev.pactum.policy.ContractFacts, dev.pactum.risk.RiskAssessment, dev.pactum.risk.RiskLevel, "
                     + "dev.pactum.approval.ApprovalStep, dev.pactum.approval.ApprovalMode, dev.pactum.approval.FastLane", null);
             text(sheet, 2, 0, "Notes", bold);
             text(sheet, 2, 1, "审批路由阈值与审批组：每行一条规则，空白单元格表示不限。金额以人民币计。同一级有多个审批组时为会签（并行，全部同意），"

@@ -1,0 +1,93 @@
+package dev.pactum.dossier;
+
+import dev.pactum.approval.ApprovalHistory;
+import dev.pactum.contract.Contract;
+import dev.pactum.contract.ContractQueries;
+import dev.pactum.contract.ContractStatus;
+import dev.pactum.contract.Customer;
+import dev.pactum.document.ContractDocumentService;
+import dev.pactum.document.StoredDocument;
+import dev.pactum.risk.RiskAssessment;
+import dev.pactum.risk.RiskFinding;
+import dev.pactum.risk.RiskLevel;
+import dev.pactum.risk.RiskRecords;
+import dev.pactum.web.DomainException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The contract's file (档案) as its readers see it: the contract with its risk, its approvals and its documents,
+ * each read from the feature that owns it, for users who may see the contract.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ContractDossier {
+
+    private final ContractQueries contracts;
+    private final RiskRecords risks;
+    private final ApprovalHistory approvals;
+    private final ContractDocumentService documents;
+
+    public ContractDossier(ContractQueries contracts, RiskRecords risks, ApprovalHistory approvals,
+                           ContractDocumentService documents) {
+        this.contracts = contracts;
+        this.risks = risks;
+        this.approvals = approvals;
+        this.documents = documents;
+    }
+
+    /** The contract if the current user may see it; otherwise not found. */
+    public ContractView view(long id) {
+        Contract contract = contracts.visible(id);
+        Customer customer = contract.getCustomer();
+        ApprovalHistory.Round round = approvals.currentRound(contract);
+        return new ContractView(contract.getId(), contract.getNumber(), contract.getTitle(), contract.getType(),
+                contract.getTemplateKey(), contract.getStatus(), contract.getOwner(),
+                new ContractView.CustomerRef(customer.getId(), customer.getName(), customer.getCreditCode()),
+                contract.getAmount(), contract.getCurrency(), contract.getStartDate(), contract.getEndDate(),
+                contract.getPaymentTermDays(), contract.getFields(), contract.getTerms(), contract.getClauses(),
+                risks.latest(contract.getId()).map(ContractDossier::risk).orElse(null),
+                round == null ? List.of() : round.levels(), round == null ? null : round.fastLaneRule(),
+                documents.versions(contract.getId()).stream()
+                        .map(v -> new ContractView.DocumentVersion(v.version(), v.sha256(), v.sizeBytes(),
+                                v.createdAt(), v.createdBy()))
+                        .toList(),
+                contract.getCreatedAt(), contract.getUpdatedAt(), contract.getVersion());
+    }
+
+    /** Contracts the current user may see, filtered and paged, each with its latest risk level. */
+    public Page<ContractSummary> search(ContractStatus status, Long customerId, String text, Pageable page) {
+        Page<Contract> found = contracts.search(status, customerId, text, page);
+        Map<Long, RiskLevel> levels = risks.latestLevels(found.map(Contract::getId).toList());
+        return found.map(contract -> ContractSummary.of(contract,
+                levels.containsKey(contract.getId()) ? levels.get(contract.getId()).name() : null));
+    }
+
+    /** The latest document of a contract the current user may see. */
+    public Document latestDocument(long id) {
+        Contract contract = contracts.visible(id);
+        StoredDocument document = documents.latest(contract.getId())
+                .orElseThrow(() -> DomainException.notFound("pactum.contract.noDocument", contract.getNumber()));
+        return new Document(contract.getNumber(), document);
+    }
+
+    public record Document(String contractNumber, StoredDocument stored) {
+    }
+
+    private static ContractView.Risk risk(RiskAssessment risk) {
+        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        return new ContractView.Risk(risk.score(), risk.level().name(), risk.ruleSetVersion(),
+                risk.findings().stream().map(finding -> finding(finding, english)).toList());
+    }
+
+    private static ContractView.Finding finding(RiskFinding finding, boolean english) {
+        return new ContractView.Finding(finding.rule(), finding.severity().name(), finding.points(),
+                english ? finding.messageEn() : finding.messageZh(), finding.messageZh(), finding.messageEn(),
+                finding.clauseId());
+    }
+}

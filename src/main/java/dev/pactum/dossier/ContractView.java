@@ -1,0 +1,37 @@
+package dev.pactum.dossier;
+
+import dev.pactum.approval.ApprovalHistory;
+import dev.pactum.contract.ContractStatus;
+import dev.pactum.contract.ContractTerms;
+import dev.pactum.contract.ContractType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A contract as the API shows it: its terms, its risk, who approves it and how far they got, its documents.
+ * {@code fastLaneRule} names the rule that approved the current round without a human step, when one did.
+ */
+public record ContractView(
+        Long id, String number, String title, ContractType type, String templateKey, ContractStatus status,
+        String owner, CustomerRef customer, BigDecimal amount, String currency, LocalDate startDate,
+        LocalDate endDate, int paymentTermDays, Map<String, Object> fields, ContractTerms terms,
+        Map<String, String> clauses, Risk risk, List<ApprovalHistory.Level> approvalChain, String fastLaneRule,
+        List<DocumentVersion> documentVersions, Instant createdAt, Instant updatedAt, long version) {
+
+    public record CustomerRef(Long id, String name, String creditCode) {
+    }
+
+    public record Risk(int score, String level, String ruleSetVersion, List<Finding> findings) {
+    }
+
+    /** @param message in the caller's language; messageZh and messageEn both kept for clients that show both */
+    public record Finding(String rule, String severity, int points, String message, String messageZh,
+                          String messageEn, String clauseId) {
+    }
+
+    public record DocumentVersion(int version, String sha256, long sizeBytes, Instant createdAt, String createdBy) {
+    }
+}
