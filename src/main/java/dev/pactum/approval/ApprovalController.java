@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Approvals", description = "审批 · approval history, delegation, out of office")
-public class ApprovalController {
+class ApprovalController {
 
     private final ApprovalHistory history;
     private final TaskDelegation delegation;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** The contract summary an approver reads in the approval form, as plain process variables. */
 @Component
-public class ApprovalFormVariables {
+class ApprovalFormVariables {
 
     private static final Map<String, String> TYPE_LABELS = Map.of(
             "SALES", "销售合同 Sales", "SERVICE", "服务合同 Service",

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** The approval's notifications: what each says about the contract and where it links to. */
 @Component
-public class ApprovalNotifications {
+class ApprovalNotifications {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      {@code escalation.reassign-to-manager} is on
  */
 @ConfigurationProperties(prefix = "pactum.approval")
-public record ApprovalProperties(@DefaultValue Escalation escalation, Map<String, String> groupManagers) {
+record ApprovalProperties(@DefaultValue Escalation escalation, Map<String, String> groupManagers) {
 
     public ApprovalProperties {
         groupManagers = groupManagers == null ? Map.of() : Map.copyOf(groupManagers);

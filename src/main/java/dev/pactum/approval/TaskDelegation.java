@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** An approver hands an approval task to someone who decides in their place (委托审批). */
 @Service
 @Transactional
-public class TaskDelegation {
+class TaskDelegation {
 
     private final TaskService tasks;
     private final RuntimeService runtime;

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param extraWorkdays make-up working days on a weekend (调休上班): working days
  */
 @ConfigurationProperties(prefix = "pactum.calendar")
-public record CalendarProperties(@DefaultValue List<LocalDate> holidays, @DefaultValue List<LocalDate> extraWorkdays) {
+record CalendarProperties(@DefaultValue List<LocalDate> holidays, @DefaultValue List<LocalDate> extraWorkdays) {
 
     public CalendarProperties {
         holidays = List.copyOf(holidays);

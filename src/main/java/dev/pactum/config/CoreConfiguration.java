@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PactumProperties.class)
-public class CoreConfiguration {
+class CoreConfiguration {
 
     /** The engine's clock in the company's zone (see {@link EngineClock}). */
     @Bean

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 @RequestMapping("/api/contracts")
 @Tag(name = "Contracts", description = "合同 · draft, submit for approval, read with risk, approvals and documents")
-public class ContractController {
+class ContractController {
 
     private final ContractService contracts;
     private final ContractQueries queries;

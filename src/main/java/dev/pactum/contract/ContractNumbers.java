@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
  * upsert, so concurrent callers queue on the row lock instead of racing to the same number.
  */
 @Component
-public class ContractNumbers {
+class ContractNumbers {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;

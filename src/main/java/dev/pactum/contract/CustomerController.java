@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/customers")
 @Tag(name = "Customers", description = "客户 · counterparties")
-public class CustomerController {
+class CustomerController {
 
     private final CustomerService customers;
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * with the same checks as the API; the one who started it owns it. Bad input fails the start, so nothing is saved.
  */
 @Component("registerContractFromForm")
-public class RegisterContractFromForm implements JavaDelegate {
+class RegisterContractFromForm implements JavaDelegate {
 
     private final ContractService contracts;
     private final CustomerRepository customers;

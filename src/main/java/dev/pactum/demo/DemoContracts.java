@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @Order(2)
 @ConditionalOnProperty(name = "pactum.demo-data.enabled", havingValue = "true")
-public class DemoContracts implements ApplicationRunner {
+class DemoContracts implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoContracts.class);
 

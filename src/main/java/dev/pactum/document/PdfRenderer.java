@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * first; openhtmltopdf takes each character from the first family that has it.
  */
 @Component
-public class PdfRenderer {
+class PdfRenderer {
 
     public static final String CHINESE_FONT_FAMILY = "Droid Sans Fallback";
     public static final String LATIN_FONT_FAMILY = "DejaVu Sans";

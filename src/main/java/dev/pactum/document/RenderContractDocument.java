@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * number to {@code documentVersion}.
  */
 @Component("renderContractDocument")
-public class RenderContractDocument implements JavaDelegate {
+class RenderContractDocument implements JavaDelegate {
 
     private final ContractDocumentService documents;
 

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/notifications")
 @Tag(name = "Notifications", description = "通知 · the caller's in-app inbox")
-public class NotificationController {
+class NotificationController {
 
     private final InAppNotificationRepository inbox;
     private final CurrentUser currentUser;

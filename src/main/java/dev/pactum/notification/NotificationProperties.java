@@ -9,5 +9,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mailFrom the sender of notification emails
  */
 @ConfigurationProperties(prefix = "pactum.notification")
-public record NotificationProperties(@DefaultValue("Pactum <noreply@pactum.example>") String mailFrom) {
+record NotificationProperties(@DefaultValue("Pactum <noreply@pactum.example>") String mailFrom) {
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * "A&amp;B" in a mail; hence an engine of its own with the same loader and strictness.
  */
 @Component
-public class NotificationTemplates {
+class NotificationTemplates {
 
     static final String FOLDER = "templates/notifications/";
 

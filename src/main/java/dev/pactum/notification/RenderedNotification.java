@@ -1,5 +1,5 @@
 package dev.pactum.notification;
 
 /** A notification's text, zh-CN first with English below, as its template rendered it. */
-public record RenderedNotification(String subject, String body) {
+record RenderedNotification(String subject, String body) {
 }

@@ -22,7 +22,7 @@ import dev.pactum.rules.RuleSource;
  * one per finding), {@code fastLaneRule}, {@code chain} (levels with {@code groups}, {@code mode} and optionally
  * {@code slaHours} and {@code addedBy}).
  */
-public final class RuleFixtures {
+final class RuleFixtures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(prefix = "pactum.rules", name = "watch", havingValue = "true")
-public class RuleFolderWatcher implements SmartLifecycle {
+class RuleFolderWatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RuleFolderWatcher.class);
 

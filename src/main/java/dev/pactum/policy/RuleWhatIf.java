@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * what would change in risk and in who approves, contract by contract.
  */
 @Service
-public class RuleWhatIf {
+class RuleWhatIf {
 
     private final RuleBase live;
     private final ContractQueries contracts;

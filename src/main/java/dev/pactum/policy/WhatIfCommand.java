@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(prefix = "pactum.what-if", name = "rules")
-public class WhatIfCommand implements ApplicationRunner {
+class WhatIfCommand implements ApplicationRunner {
 
     private final RuleWhatIf whatIf;
     private final Environment environment;

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Boot starter adds every {@code ProcessEnginePlugin} bean to the engine configuration.
  */
 @Component
-public class ModelDeploymentChecks extends AbstractProcessEnginePlugin {
+class ModelDeploymentChecks extends AbstractProcessEnginePlugin {
 
     private final ListableBeanFactory beans;
     private final MessageSource messages;

@@ -80,6 +80,9 @@ public class SecurityConfiguration {
                         // Deploying (Camunda Modeler's "Deploy"), redeploying and deleting deployments change what
                         // runs: analysts and admins only. The engine checks its own DEPLOYMENT permissions as well.
                         .requestMatchers(deploymentChanges()).hasAnyAuthority(PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)
+                        // Reloading rules and replaying candidates change or reveal how every contract is decided.
+                        .requestMatchers(PATHS.matcher("/api/admin/rules/**"))
+                                .hasAnyAuthority(PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)
                         .anyRequest().authenticated())
                 // LoginPage renders GET /login; Spring Security handles POST /login and returns to the saved page.
                 .formLogin(form -> form.loginPage("/login").permitAll())

@@ -1,6 +1,7 @@
 package dev.pactum.web;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * A request a service cannot serve, said in domain terms: what kind of refusal it is and a message key with its
@@ -16,7 +17,11 @@ public class DomainException extends RuntimeException {
         /** Valid, but it clashes with the current state (wrong status, duplicate). */
         CONFLICT,
         /** The caller may see the object but not do this to it. */
-        FORBIDDEN
+        FORBIDDEN,
+        /** The request is malformed for this operation (the fields themselves were fine). */
+        INVALID,
+        /** Well-formed, but its content cannot be used (e.g. rules that do not compile). */
+        UNPROCESSABLE
     }
 
     private final Kind kind;
@@ -44,6 +49,22 @@ public class DomainException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The stable last part of the problem {@code type} URI; its title is message {@code pactum.problem.<type>.title}. */
+    public String problemType() {
+        return switch (kind) {
+            case NOT_FOUND -> "not-found";
+            case CONFLICT -> "conflict";
+            case FORBIDDEN -> "forbidden";
+            case INVALID -> "validation";
+            case UNPROCESSABLE -> "unprocessable";
+        };
+    }
+
+    /** Extra members of the problem body, e.g. the list of errors a rule file has. */
+    public Map<String, Object> properties() {
+        return Map.of();
     }
 
     public String messageKey() {

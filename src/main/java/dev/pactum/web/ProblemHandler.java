@@ -2,6 +2,7 @@ package dev.pactum.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,11 +58,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> problem(DomainException e) {
-        return respond(switch (e.kind()) {
-            case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "not-found", text(e.messageKey(), e.args()));
-            case CONFLICT -> problem(HttpStatus.CONFLICT, "conflict", text(e.messageKey(), e.args()));
-            case FORBIDDEN -> problem(HttpStatus.FORBIDDEN, "forbidden", text(e.messageKey(), e.args()));
-        });
+        HttpStatus status = switch (e.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+        ProblemDetail detail = problem(status, e.problemType(), text(e.messageKey(), e.args()));
+        e.properties().forEach(detail::setProperty);
+        return respond(detail);
     }
 
     @ExceptionHandler({OptimisticLockingFailureException.class, PessimisticLockingFailureException.class})
@@ -158,8 +164,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(detail.getStatus()).body(detail);
     }
 
+    /** Numbers as plain digits: an id or a year must not read "2,026". */
     private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        Object[] plain = args == null ? null : Arrays.stream(args)
+                .map(arg -> arg instanceof Number number ? number.toString() : arg).toArray();
+        return messages.getMessage(key, plain, key, LocaleContextHolder.getLocale());
     }
 
     private static Map<String, String> fieldError(String field, String message) {

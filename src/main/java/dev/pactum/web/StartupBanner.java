@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Tells whoever started Pactum where to go. */
 @Component
-public class StartupBanner {
+class StartupBanner {
 
     private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
 
