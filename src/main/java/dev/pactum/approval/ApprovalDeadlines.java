@@ -44,7 +44,8 @@ public class ApprovalDeadlines {
     }
 
     /** Reminds whoever may decide the level's open tasks: the assignee of a claimed task, else its candidates. */
-    public void remind(ApprovalRef ref, String processInstanceId) {
+    public void remind(String processInstanceId) {
+        ApprovalRef ref = approvals.activeLevel(processInstanceId);
         Contract contract = contracts.get(ref.contractId());
         ApprovalLevelEntry entry = approvals.markReminded(ref);
         Set<String> approvers = new LinkedHashSet<>();
@@ -53,15 +54,16 @@ public class ApprovalDeadlines {
     }
 
     /** Escalates with the configured policy ({@code pactum.approval.escalation.reassign-to-manager}). */
-    public void escalate(ApprovalRef ref, String processInstanceId) {
-        escalate(ref, processInstanceId, properties.escalation().reassignToManager());
+    public void escalate(String processInstanceId) {
+        escalate(processInstanceId, properties.escalation().reassignToManager());
     }
 
     /**
      * Marks the level escalated and its open tasks urgent, optionally hands each task to its group's manager, and
      * tells the next level's approvers (they are coming) and the contract's owner.
      */
-    public void escalate(ApprovalRef ref, String processInstanceId, boolean reassignToManager) {
+    public void escalate(String processInstanceId, boolean reassignToManager) {
+        ApprovalRef ref = approvals.activeLevel(processInstanceId);
         Contract contract = contracts.get(ref.contractId());
         ApprovalLevelEntry entry = approvals.markEscalated(ref);
         List<String> reassignedTo = new ArrayList<>();

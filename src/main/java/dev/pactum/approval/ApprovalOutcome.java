@@ -13,12 +13,4 @@ public enum ApprovalOutcome {
             case REVISE -> REVISE;
         };
     }
-
-    ApprovalLevelState levelState() {
-        return switch (this) {
-            case APPROVED -> ApprovalLevelState.APPROVED;
-            case REJECTED -> ApprovalLevelState.REJECTED;
-            case REVISE -> ApprovalLevelState.REVISE;
-        };
-    }
 }

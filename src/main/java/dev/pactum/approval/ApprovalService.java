@@ -1,6 +1,8 @@
 package dev.pactum.approval;
 
 import dev.pactum.calendar.BusinessCalendar;
+import dev.pactum.contract.Contract;
+import dev.pactum.contract.ContractQueries;
 import dev.pactum.process.ContractProcess.ApprovalRef;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,14 +20,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ApprovalService {
 
+    private final ContractQueries contracts;
     private final ApprovalRoundRepository rounds;
     private final ApprovalLevelRepository levels;
     private final ApprovalDecisionRepository decisions;
     private final Clock clock;
     private final BusinessCalendar calendar;
 
-    ApprovalService(ApprovalRoundRepository rounds, ApprovalLevelRepository levels,
+    ApprovalService(ContractQueries contracts, ApprovalRoundRepository rounds, ApprovalLevelRepository levels,
                     ApprovalDecisionRepository decisions, Clock clock, BusinessCalendar calendar) {
+        this.contracts = contracts;
         this.rounds = rounds;
         this.levels = levels;
         this.decisions = decisions;
@@ -48,15 +52,55 @@ public class ApprovalService {
     }
 
     /**
-     * Opens a level now: its reminder falls when half its SLA has passed and it is due when all of it has, both
-     * counted in working-day time ({@link BusinessCalendar}).
+     * Opens the round's next level now (the first that is still pending): its reminder falls when half its SLA has
+     * passed and it is due when all of it has, both counted in working-day time ({@link BusinessCalendar}).
      */
-    ApprovalLevelEntry openLevel(ApprovalRef ref) {
+    ApprovalLevelEntry openNextLevel(long contractId, int round) {
         Instant now = clock.instant();
-        ApprovalLevelEntry entry = level(ref);
+        ApprovalLevelEntry entry = levels.findByContractIdAndRoundOrderByLevel(contractId, round).stream()
+                .filter(level -> level.getState() == ApprovalLevelState.PENDING)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "No pending approval level in round %d of contract %d".formatted(round, contractId)));
         entry.open(now, calendar.plusWorkingHours(now, entry.getSlaHours() / 2.0),
                 calendar.plusWorkingHours(now, entry.getSlaHours()));
         return entry;
+    }
+
+    /** The open level of the current round of the contract bound to this lifecycle instance. */
+    ApprovalRef activeLevel(String processInstanceId) {
+        Contract contract = contracts.ofProcess(processInstanceId);
+        return activeLevel(contract.getId(), contract.getApprovalRound());
+    }
+
+    /**
+     * The level of the round whose tasks are open now, as the record says; never as a variable says, which a
+     * caller completing or updating a task could have set.
+     */
+    ApprovalRef activeLevel(long contractId, int round) {
+        return levels.findByContractIdAndRoundOrderByLevel(contractId, round).stream()
+                .filter(level -> level.getState() == ApprovalLevelState.ACTIVE)
+                .findFirst()
+                .map(level -> new ApprovalRef(contractId, round, level.getLevel()))
+                .orElseThrow(() -> new IllegalStateException(
+                        "No open approval level in round %d of contract %d".formatted(round, contractId)));
+    }
+
+    /**
+     * Whether the record bears out the outcome the process is about to act on: APPROVED when the fast lane approved
+     * the round or every level approved it, REJECTED or REVISE when a level ended so.
+     */
+    @Transactional(readOnly = true)
+    boolean recordShows(long contractId, int round, ApprovalOutcome outcome) {
+        List<ApprovalLevelEntry> roundLevels = levels.findByContractIdAndRoundOrderByLevel(contractId, round);
+        return switch (outcome) {
+            case APPROVED -> roundLevels.isEmpty()
+                    ? rounds.findByContractIdOrderByRound(contractId).stream()
+                            .anyMatch(entry -> entry.getRound() == round && entry.getFastLaneRule() != null)
+                    : roundLevels.stream().allMatch(level -> level.getState() == ApprovalLevelState.APPROVED);
+            case REJECTED -> roundLevels.stream().anyMatch(level -> level.getState() == ApprovalLevelState.REJECTED);
+            case REVISE -> roundLevels.stream().anyMatch(level -> level.getState() == ApprovalLevelState.REVISE);
+        };
     }
 
     ApprovalDecision recordDecision(ApprovalRef ref, TaskDecision decided) {
@@ -82,8 +126,15 @@ public class ApprovalService {
         return levels.findByContractIdAndRoundAndLevel(ref.contractId(), ref.round(), ref.level());
     }
 
-    /** Closes a level with the outcome; when it did not approve, the levels after it are never reached. */
-    void closeLevel(ApprovalRef ref, ApprovalLevelState outcome) {
+    /**
+     * Closes a level with the outcome its approvers' recorded decisions give: rejected if one rejected, sent back
+     * if one sent it back, else approved. When it did not approve, the levels after it are never reached.
+     */
+    void closeLevel(ApprovalRef ref) {
+        List<Decision> given = decisions.findByApprovalLevelIdInOrderByDecidedAt(List.of(level(ref).getId())).stream()
+                .map(ApprovalDecision::getDecision).toList();
+        ApprovalLevelState outcome = given.contains(Decision.REJECT) ? ApprovalLevelState.REJECTED
+                : given.contains(Decision.REVISE) ? ApprovalLevelState.REVISE : ApprovalLevelState.APPROVED;
         Instant now = clock.instant();
         for (ApprovalLevelEntry entry : levels.findByContractIdAndRoundOrderByLevel(ref.contractId(), ref.round())) {
             if (entry.getLevel() == ref.level()) {

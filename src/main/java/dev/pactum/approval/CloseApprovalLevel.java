@@ -1,12 +1,10 @@
 package dev.pactum.approval;
 
-import dev.pactum.process.ContractProcess.ApprovalRef;
-import dev.pactum.process.ContractProcess.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** BPMN "Close approval level": records how the level ended. */
+/** BPMN "Close approval level": records how the level ended, as its approvers' decisions say. */
 @Component("closeApprovalLevel")
 class CloseApprovalLevel implements JavaDelegate {
 
@@ -18,7 +16,6 @@ class CloseApprovalLevel implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ApprovalOutcome outcome = ApprovalOutcome.valueOf((String) execution.getVariable(Var.APPROVAL_OUTCOME));
-        approvals.closeLevel(ApprovalRef.of(execution), outcome.levelState());
+        approvals.closeLevel(approvals.activeLevel(execution.getProcessInstanceId()));
     }
 }

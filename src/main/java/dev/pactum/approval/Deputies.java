@@ -59,6 +59,12 @@ public class Deputies {
         return absences.findById(userId);
     }
 
+    /** Whether {@code deputy} is the registered deputy of any of {@code users} (away now or not). */
+    @Transactional(readOnly = true)
+    public boolean isRegisteredDeputyOfAny(String deputy, java.util.Collection<String> users) {
+        return absences.findAllById(users).stream().anyMatch(absence -> deputy.equals(absence.getDeputy()));
+    }
+
     /**
      * Who acts for the user today (in the company's zone): the user if present, else their deputy, or the
      * deputy's deputy if that one is away too. When the deputies lead in a circle, nobody takes over.

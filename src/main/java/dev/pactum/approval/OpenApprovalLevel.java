@@ -2,8 +2,6 @@ package dev.pactum.approval;
 
 import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractQueries;
-import dev.pactum.process.ContractProcess;
-import dev.pactum.process.ContractProcess.ApprovalRef;
 import dev.pactum.process.ContractProcess.Var;
 import java.util.ArrayList;
 import java.util.Date;
@@ -13,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * BPMN "Open approval level": marks the level active and gives its tasks their candidate groups, reminder and due
- * times (SLA in working-day time) and the contract summary the approval form shows. Runs once per level
- * ({@code loopCounter} of the level loop).
+ * times (SLA in working-day time) and the contract summary the approval form shows. Runs once per level of the
+ * level loop, and opens the round's first level still pending in the record (not the loop's counter, a variable).
  */
 @Component("openApprovalLevel")
 class OpenApprovalLevel implements JavaDelegate {
@@ -31,11 +29,9 @@ class OpenApprovalLevel implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Contract contract = contracts.get(ContractProcess.contractId(execution));
-        int level = ((Number) execution.getVariable(Var.LOOP_COUNTER)).intValue() + 1;
-        ApprovalLevelEntry entry = approvals.openLevel(
-                new ApprovalRef(contract.getId(), contract.getApprovalRound(), level));
-        execution.setVariableLocal(Var.APPROVAL_LEVEL, level);
+        Contract contract = contracts.ofProcess(execution.getProcessInstanceId());
+        ApprovalLevelEntry entry = approvals.openNextLevel(contract.getId(), contract.getApprovalRound());
+        execution.setVariableLocal(Var.APPROVAL_LEVEL, entry.getLevel());
         execution.setVariableLocal(Var.LEVEL_CANDIDATE_GROUPS, new ArrayList<>(entry.taskCandidateGroups()));
         // The boundary timers "Reminder due" and "SLA breached" on "Approve contract" read these two.
         execution.setVariableLocal(Var.LEVEL_REMINDER_AT, Date.from(entry.getReminderAt()));

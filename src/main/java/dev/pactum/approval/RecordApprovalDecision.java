@@ -1,14 +1,17 @@
 package dev.pactum.approval;
 
+import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractQueries;
 import dev.pactum.process.ContractProcess.ApprovalRef;
 import dev.pactum.process.ContractProcess.Var;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -37,42 +40,66 @@ class RecordApprovalDecision implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Decision decision = Decision.parse(task.getVariable(Var.DECISION))
+        Decision decision = Decision.parse(ownValue(task, Var.DECISION))
                 .orElseThrow(() -> refusal("pactum.validation.decisionRequired"));
-        String comment = Optional.ofNullable(task.getVariable(Var.COMMENT)).map(Object::toString)
+        String comment = Optional.ofNullable(ownValue(task, Var.COMMENT)).map(Object::toString)
                 .map(String::trim).filter(text -> !text.isEmpty()).orElse(null);
         if (decision.needsComment() && comment == null) {
             throw refusal("pactum.validation.commentRequired");
         }
-        ApprovalRef ref = ApprovalRef.of(task);
+        Contract contract = contracts.ofProcess(task.getProcessInstanceId());
         String decidedBy = decidedBy(task);
-        approvals.recordDecision(ref, new TaskDecision(task.getId(), (String) task.getVariable(Var.CANDIDATE_GROUPS),
-                decidedBy, onBehalfOf(task, decidedBy), decision, comment));
+        if (contract.isOwnedBy(decidedBy)) {
+            throw refusal("pactum.approval.ownContract", decidedBy);
+        }
+        ApprovalRef ref = approvals.activeLevel(contract.getId(), contract.getApprovalRound());
+        String onBehalfOf = onBehalfOf(task, decidedBy);
+        approvals.recordDecision(ref, new TaskDecision(task.getId(), candidateGroups(task), decidedBy, onBehalfOf,
+                decision, comment));
         if (decision != Decision.APPROVE) {
             task.getExecution().setVariable(Var.APPROVAL_OUTCOME, ApprovalOutcome.of(decision).name());
             task.getExecution().setVariable(Var.APPROVER_COMMENT, comment);
-            notifications.decisionAgainst(contracts.get(ref.contractId()), decision, decidedBy, comment);
+            notifications.decisionAgainst(contract, decision, decidedBy, comment);
         }
     }
 
-    /** The one who completed the task: its assignee, or the user the engine call was made as. */
+    /**
+     * A value this very completion gave: {@link PrepareApprovalTask} made {@code decision} and {@code comment} local
+     * to the task's own execution, so an earlier approver's decision elsewhere in the instance is never read.
+     */
+    private static Object ownValue(DelegateTask task, String name) {
+        Object onTask = task.getVariableLocal(name);
+        return onTask != null ? onTask : task.getExecution().getVariableLocal(name);
+    }
+
+    /** The candidate groups the engine gave the task, not a variable. */
+    private static String candidateGroups(DelegateTask task) {
+        return task.getCandidates().stream().map(IdentityLink::getGroupId).filter(group -> group != null).sorted()
+                .collect(Collectors.joining(","));
+    }
+
+    /** The signed-in user who completed the task; without one (an engine-internal call), its assignee. */
     private String decidedBy(DelegateTask task) {
-        if (task.getAssignee() != null) {
-            return task.getAssignee();
-        }
         Authentication current = identity.getCurrentAuthentication();
-        return current != null ? current.getUserId() : "system";
+        if (current != null && current.getUserId() != null) {
+            return current.getUserId();
+        }
+        return task.getAssignee() != null ? task.getAssignee() : "system";
     }
 
     /** Set by delegation or a deputy assignment; meaningless once the task is back with that very user. */
     private static String onBehalfOf(DelegateTask task, String decidedBy) {
         Object onBehalfOf = task.getVariableLocal(Var.ON_BEHALF_OF);
+        if (onBehalfOf == null && task.getAssignee() != null && !task.getAssignee().equals(decidedBy)) {
+            // Someone with the right to (an admin) completed a task assigned to another: they acted for them.
+            onBehalfOf = task.getAssignee();
+        }
         return onBehalfOf == null || onBehalfOf.equals(decidedBy) ? null : onBehalfOf.toString();
     }
 
-    private IllegalArgumentException refusal(String key) {
+    private IllegalArgumentException refusal(String key, Object... args) {
         // Tasklist shows the engine's message as is and sends no language, so say it in both.
-        return new IllegalArgumentException(messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE) + " / "
-                + messages.getMessage(key, null, Locale.ENGLISH));
+        return new IllegalArgumentException(messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE) + " / "
+                + messages.getMessage(key, args, Locale.ENGLISH));
     }
 }

@@ -1,6 +1,5 @@
 package dev.pactum.approval;
 
-import dev.pactum.process.ContractProcess.ApprovalRef;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,6 +16,6 @@ class RemindApprovers implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        deadlines.remind(ApprovalRef.of(execution), execution.getProcessInstanceId());
+        deadlines.remind(execution.getProcessInstanceId());
     }
 }

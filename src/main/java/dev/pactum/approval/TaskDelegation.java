@@ -2,7 +2,6 @@ package dev.pactum.approval;
 
 import dev.pactum.contract.ContractQueries;
 import dev.pactum.notification.UserDirectory;
-import dev.pactum.process.ContractProcess;
 import dev.pactum.process.ContractProcess.Element;
 import dev.pactum.process.ContractProcess.Var;
 import dev.pactum.web.FieldProblem;
@@ -10,8 +9,10 @@ import dev.pactum.web.InvalidRequestException;
 import dev.pactum.web.DomainException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -27,9 +28,12 @@ class TaskDelegation {
     private final UserDirectory users;
     private final ContractQueries contracts;
     private final ApprovalNotifications notifications;
+    private final AssignmentRules rules;
 
     public TaskDelegation(TaskService tasks, RuntimeService runtime, UserDirectory users,
-                          ContractQueries contracts, ApprovalNotifications notifications) {
+                          ContractQueries contracts, ApprovalNotifications notifications,
+                   AssignmentRules rules) {
+        this.rules = rules;
         this.tasks = tasks;
         this.runtime = runtime;
         this.users = users;
@@ -55,12 +59,19 @@ class TaskDelegation {
         if (to.equals(by)) {
             throw new InvalidRequestException(List.of(new FieldProblem("to", "pactum.validation.deputySelf")));
         }
+        List<IdentityLink> candidates = tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).toList();
+        Optional<String> refusal = rules.refusal(contracts.ofProcess(task.getProcessInstanceId()),
+                candidates.stream().map(IdentityLink::getGroupId).filter(group -> group != null).toList(),
+                candidates.stream().map(IdentityLink::getUserId).filter(user -> user != null).toList(), to);
+        if (refusal.isPresent()) {
+            throw new InvalidRequestException(List.of(new FieldProblem("to", refusal.get(), to)));
+        }
         tasks.setVariableLocal(taskId, Var.ON_BEHALF_OF, by);
         tasks.setVariableLocal(taskId, Var.DELEGATED_BY, by);
         tasks.setAssignee(taskId, to);
         Task delegated = tasks.createTaskQuery().taskId(taskId).singleResult();
-        long contractId = ((Number) runtime.getVariable(task.getExecutionId(), Var.CONTRACT_ID)).longValue();
-        notifications.delegated(contracts.get(contractId), by, delegated.getAssignee());
+        notifications.delegated(contracts.ofProcess(task.getProcessInstanceId()), by, delegated.getAssignee());
         return delegated;
     }
 

@@ -98,6 +98,11 @@ public class Contract {
         updatedAt = now;
     }
 
+    /** The revise form's fields, prefilled with the contract as it stands. */
+    public Map<String, Object> revisionFormVariables() {
+        return ContractRevision.formVariablesOf(this);
+    }
+
     public boolean isOwnedBy(String username) {
         return owner.equals(username);
     }

@@ -48,7 +48,7 @@ class ContractController {
     @PostMapping("/{id}/submit")
     @Operation(summary = "Submit a draft for approval: starts its lifecycle process")
     public Created submit(@PathVariable long id) {
-        Contract contract = contracts.submit(queries.visible(id));
+        Contract contract = contracts.submit(queries.visible(id), currentUser.username());
         return new Created(contract.getId(), contract.getNumber(), contract.getStatus());
     }
 

@@ -6,9 +6,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one place a contract's status changes. Each change is checked against the status in the database, so a
- * step that arrives out of order (a replayed message, a second process instance) fails instead of moving the
- * contract; each runs in the caller's transaction, the engine's when the lifecycle process calls it.
+ * The one place a contract's status changes. A lifecycle step names its process instance, and acts on the
+ * contract bound to that instance (never on one a variable names); each change is checked against the status in
+ * the database, so a step that arrives out of order fails instead of moving the contract. Each runs in the
+ * caller's transaction, the engine's when the lifecycle process calls it.
  */
 @Service
 @Transactional
@@ -25,36 +26,50 @@ public class ContractLifecycleService {
         this.contracts = contracts;
     }
 
-    /** A draft, or a revised contract, enters its next approval round ({@link Contract#getApprovalRound()}). */
-    public Contract startApprovalRound(long contractId) {
+    /**
+     * Binds a draft to the lifecycle instance Pactum just started for it; the instance's steps find the contract
+     * by this binding ({@link ContractQueries#ofProcess}), never by a variable.
+     */
+    public Contract bindProcess(long contractId, String processInstanceId) {
         Contract contract = locked(contractId);
+        requireStatus(contract, EnumSet.of(ContractStatus.DRAFT));
+        if (contract.getProcessInstanceId() != null) {
+            throw new IllegalContractTransitionException(contract.getNumber(), contract.getStatus(), Set.of());
+        }
+        contract.setProcessInstanceId(processInstanceId);
+        return contract;
+    }
+
+    /** A draft, or a revised contract, enters its next approval round ({@link Contract#getApprovalRound()}). */
+    public Contract startApprovalRound(String processInstanceId) {
+        Contract contract = locked(processInstanceId);
         requireStatus(contract, MAY_ENTER_APPROVAL);
         contract.enterApprovalRound();
         return contract;
     }
 
-    public Contract returnToOwner(long contractId) {
-        return move(contractId, EnumSet.of(ContractStatus.IN_APPROVAL), ContractStatus.REVISING);
+    public Contract returnToOwner(String processInstanceId) {
+        return move(processInstanceId, EnumSet.of(ContractStatus.IN_APPROVAL), ContractStatus.REVISING);
     }
 
-    public Contract activate(long contractId) {
-        return move(contractId, EnumSet.of(ContractStatus.IN_APPROVAL), ContractStatus.ACTIVE);
+    public Contract activate(String processInstanceId) {
+        return move(processInstanceId, EnumSet.of(ContractStatus.IN_APPROVAL), ContractStatus.ACTIVE);
     }
 
-    public Contract reject(long contractId) {
-        return move(contractId, MAY_BE_REJECTED, ContractStatus.REJECTED);
+    public Contract reject(String processInstanceId) {
+        return move(processInstanceId, MAY_BE_REJECTED, ContractStatus.REJECTED);
     }
 
     /** Applies the owner's revision; what the owner left out stays as it was. */
-    public Contract applyRevision(long contractId, ContractRevision revision) {
-        Contract contract = locked(contractId);
+    public Contract applyRevision(String processInstanceId, ContractRevision revision) {
+        Contract contract = locked(processInstanceId);
         requireStatus(contract, EnumSet.of(ContractStatus.REVISING));
         revision.applyTo(contract);
         return contract;
     }
 
-    private Contract move(long contractId, Set<ContractStatus> from, ContractStatus to) {
-        Contract contract = locked(contractId);
+    private Contract move(String processInstanceId, Set<ContractStatus> from, ContractStatus to) {
+        Contract contract = locked(processInstanceId);
         requireStatus(contract, from);
         contract.setStatus(to);
         return contract;
@@ -63,6 +78,13 @@ public class ContractLifecycleService {
     private Contract locked(long contractId) {
         return contracts.findByIdForUpdate(contractId)
                 .orElseThrow(() -> new ContractNotFoundException(contractId));
+    }
+
+    /** The contract bound to this process instance, locked; none bound means the instance may not act. */
+    private Contract locked(String processInstanceId) {
+        Contract bound = contracts.findByProcessInstanceId(processInstanceId)
+                .orElseThrow(() -> new ContractProcessRefusedException("pactum.process.notBound", processInstanceId));
+        return locked(bound.getId());
     }
 
     private static void requireStatus(Contract contract, Set<ContractStatus> allowed) {

@@ -33,6 +33,12 @@ public class ContractQueries {
         return contracts.findById(id).orElseThrow(() -> new ContractNotFoundException(id));
     }
 
+    /** The contract bound to a lifecycle instance (see {@link ContractLifecycleService#bindProcess}). */
+    public Contract ofProcess(String processInstanceId) {
+        return contracts.findByProcessInstanceId(processInstanceId)
+                .orElseThrow(() -> new ContractProcessRefusedException("pactum.process.notBound", processInstanceId));
+    }
+
     /** The newest contracts, newest first (what-if replays run over them). */
     public List<Contract> newest(int count) {
         return contracts.findAll(PageRequest.of(0, count,

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,17 +63,21 @@ public class ContractService {
         return new Drafted(contracts.saveAndFlush(contract), true);
     }
 
-    /** Starts the lifecycle of a draft; the engine runs it up to the first approval in this transaction. */
+    /**
+     * Starts the lifecycle of a draft; the engine runs it up to the first approval in this transaction. Only its
+     * owner submits a draft: others who may read it (managers) cannot send it off in the owner's name.
+     */
     @Transactional
-    public Contract submit(Contract draft) {
+    public Contract submit(Contract draft, String user) {
         Contract contract = contracts.findByIdForUpdate(draft.getId()).orElseThrow();
+        if (!contract.isOwnedBy(user)) {
+            throw DomainException.forbidden("pactum.contract.ownerOnly", contract.getNumber());
+        }
         if (contract.getStatus() != ContractStatus.DRAFT || contract.getProcessInstanceId() != null) {
             throw DomainException.conflict("pactum.contract.notDraft", contract.getNumber(), contract.getStatus());
         }
-        ProcessInstance instance = runtime.startProcessInstanceByKey(ContractProcess.KEY, contract.getNumber(),
-                Map.of(Var.CONTRACT_ID, contract.getId(), Var.CONTRACT_OWNER, contract.getOwner(),
-                        Var.CONTRACT_NUMBER, contract.getNumber()));
-        contract.setProcessInstanceId(instance.getProcessInstanceId());
+        ContractSubmissions.submitting(contract.getId(), () -> runtime.startProcessInstanceByKey(ContractProcess.KEY,
+                contract.getNumber(), Map.of(Var.CONTRACT_ID, contract.getId())));
         return contract;
     }
 

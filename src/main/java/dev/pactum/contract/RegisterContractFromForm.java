@@ -9,13 +9,15 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * BPMN "Register contract from start form": a contract started from Tasklist's "Start process" is drafted here
- * with the same checks as the API; the one who started it owns it. Bad input fails the start, so nothing is saved.
+ * with the same checks as the API; the signed-in user who started it owns it. Bad input fails the start, so nothing is saved.
  */
 @Component("registerContractFromForm")
 class RegisterContractFromForm implements JavaDelegate {
@@ -23,8 +25,11 @@ class RegisterContractFromForm implements JavaDelegate {
     private final ContractService contracts;
     private final CustomerRepository customers;
     private final Validator validator;
+    private final IdentityService identity;
 
-    public RegisterContractFromForm(ContractService contracts, CustomerRepository customers, Validator validator) {
+    RegisterContractFromForm(ContractService contracts, CustomerRepository customers, Validator validator,
+                             IdentityService identity) {
+        this.identity = identity;
         this.contracts = contracts;
         this.customers = customers;
         this.validator = validator;
@@ -32,7 +37,9 @@ class RegisterContractFromForm implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String owner = (String) execution.getVariable(Var.INITIATOR);
+        // Who is signed in to the engine call, never a variable: a start request could name anyone as initiator.
+        Authentication signedIn = identity.getCurrentAuthentication();
+        String owner = signedIn == null ? null : signedIn.getUserId();
         if (owner == null) {
             throw new IllegalStateException("登录后才能发起合同 / Only a signed-in user can start a contract");
         }

@@ -100,7 +100,7 @@ class DemoContracts implements ApplicationRunner {
     }
 
     private Contract submit(Contract draft) {
-        return contracts.submit(draft);
+        return contracts.submit(draft, draft.getOwner());
     }
 
     private void decide(Contract contract, String approver, String decision, String comment) {

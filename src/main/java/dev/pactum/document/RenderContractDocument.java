@@ -1,31 +1,31 @@
 package dev.pactum.document;
 
-import dev.pactum.process.ContractProcess;
+import dev.pactum.contract.Contract;
+import dev.pactum.contract.ContractQueries;
 import dev.pactum.process.ContractProcess.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * BPMN service task {@code ${renderContractDocument}}: reads {@code contractId} (and {@code contractOwner}, the
- * user the version is recorded for; "system" when absent), renders a new document version, and writes its
- * number to {@code documentVersion}.
+ * BPMN service task {@code ${renderContractDocument}}: renders a new document version of the contract bound to
+ * the instance, recorded as made for its owner, and writes its number to {@code documentVersion}.
  */
 @Component("renderContractDocument")
 class RenderContractDocument implements JavaDelegate {
 
     private final ContractDocumentService documents;
+    private final ContractQueries contracts;
 
-    public RenderContractDocument(ContractDocumentService documents) {
+    RenderContractDocument(ContractDocumentService documents, ContractQueries contracts) {
         this.documents = documents;
+        this.contracts = contracts;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        long contractId = ContractProcess.contractId(execution);
-        Object owner = execution.getVariable(Var.CONTRACT_OWNER);
-        String user = owner == null ? "system" : owner.toString();
-        DocumentVersionInfo rendered = documents.renderNewVersion(contractId, user);
+        Contract contract = contracts.ofProcess(execution.getProcessInstanceId());
+        DocumentVersionInfo rendered = documents.renderNewVersion(contract.getId(), contract.getOwner());
         execution.setVariable(Var.DOCUMENT_VERSION, rendered.version());
     }
 }

@@ -38,7 +38,7 @@ class DetermineApprovalChain implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Contract contract = lifecycle.startApprovalRound(ContractProcess.contractId(execution));
+        Contract contract = lifecycle.startApprovalRound(execution.getProcessInstanceId());
         PolicyDecision decision = policy.decide(facts.factsOf(contract));
         risks.record(contract.getId(), contract.getApprovalRound(), decision.risk());
         int levels = approvals.startRound(contract.getId(), contract.getApprovalRound(), decision.chain());

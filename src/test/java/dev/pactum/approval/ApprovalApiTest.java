@@ -175,7 +175,7 @@ class ApprovalApiTest {
     }
 
     private Contract submit(String amount) {
-        return contractService.submit(testContracts.draft("sales1", amount));
+        return contractService.submit(testContracts.draft("sales1", amount), "sales1");
     }
 
     private Task openTask(Contract contract) {

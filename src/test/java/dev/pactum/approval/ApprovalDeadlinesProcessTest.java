@@ -9,7 +9,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import dev.pactum.PactumTest;
 import dev.pactum.TestMailServer;
 import dev.pactum.contract.Contract;
-import dev.pactum.process.ContractProcess;
 import dev.pactum.contract.ContractRepository;
 import dev.pactum.contract.ContractService;
 import dev.pactum.contract.TestContracts;
@@ -129,8 +128,7 @@ class ApprovalDeadlinesProcessTest {
         Contract contract = contract(instance);
 
         // The policy as pactum.approval.escalation.reassign-to-manager=true would apply it (group-managers in yaml).
-        deadlines.escalate(new ContractProcess.ApprovalRef(contract.getId(), contract.getApprovalRound(), 1),
-                instance.getId(), true);
+        deadlines.escalate(instance.getId(), true);
 
         assertThat(task(instance)).isAssignedTo("director1");
         assertThat(notificationsOf(contract)).extracting(InAppNotification::getRecipient)

@@ -152,7 +152,7 @@ class ApprovalRoutingProcessTest {
         Contract draft = contractService.draft(new NewContract("sales-standard", customer.getId(), "路由测试合同",
                 ContractType.SALES, value, "CNY", start, start.plusYears(1), 30, Map.of(),
                 new ContractTerms(value, false, null, null), null), "sales1", null).contract();
-        return contractService.submit(draft);
+        return contractService.submit(draft, "sales1");
     }
 
     private void approve(ProcessInstance instance, String group, String approver) {

@@ -42,7 +42,7 @@ public class ContractProcessDriver {
 
     /** Drafts a contract of {@code amount} CNY for {@code owner} and submits it. */
     public ProcessInstance submit(String owner, String amount) {
-        return instanceOf(contractService.submit(testContracts.draft(owner, amount)));
+        return instanceOf(contractService.submit(testContracts.draft(owner, amount), owner));
     }
 
     public ProcessInstance instanceOf(Contract submitted) {

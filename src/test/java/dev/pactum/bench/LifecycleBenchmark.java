@@ -97,7 +97,7 @@ public final class LifecycleBenchmark {
                     ContractType.SALES, new BigDecimal(amount), "CNY", start, start.plusYears(1), 30, Map.of(),
                     new ContractTerms(new BigDecimal(amount), false, null, null), null),
                     "sales1", null).contract();
-            Contract submitted = contracts.submit(draft);
+            Contract submitted = contracts.submit(draft, "sales1");
             String instance = submitted.getProcessInstanceId();
             List<Task> open;
             while (!(open = tasks.createTaskQuery().processInstanceId(instance).list()).isEmpty()) {

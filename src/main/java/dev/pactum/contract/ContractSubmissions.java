@@ -1,0 +1,28 @@
+package dev.pactum.contract;
+
+/**
+ * The contract {@link ContractService#submit} is starting a lifecycle for, on this thread, while the engine runs
+ * the new instance's first steps. Only such a start may bind a process instance to an existing contract: a start
+ * through the engine's REST API that names a {@code contractId} finds none and is refused.
+ */
+final class ContractSubmissions {
+
+    private static final ThreadLocal<Long> SUBMITTING = new ThreadLocal<>();
+
+    private ContractSubmissions() {
+    }
+
+    static <T> T submitting(long contractId, java.util.function.Supplier<T> start) {
+        SUBMITTING.set(contractId);
+        try {
+            return start.get();
+        } finally {
+            SUBMITTING.remove();
+        }
+    }
+
+    static boolean isSubmitting(long contractId) {
+        Long current = SUBMITTING.get();
+        return current != null && current == contractId;
+    }
+}
