@@ -8,13 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +27,7 @@ record PostgresDataFolder(Path path) {
     private static final String APP_LOCK = "epg-lock";
 
     private static final Duration SHUTDOWN = Duration.ofMinutes(1);
+    private static final Duration POLL = Duration.ofMillis(100);
 
     Path pidFile() {
         return path.resolve("postmaster.pid");
@@ -46,7 +44,7 @@ record PostgresDataFolder(Path path) {
         }
     }
 
-    /** The running PostgreSQL processes (server and backends) of this folder. */
+    /** The PostgreSQL processes (server and backends) working in this folder; one that ended has no folder. */
     List<ProcessHandle> serverProcesses() {
         return ProcessHandle.allProcesses().filter(this::isServerProcess).toList();
     }
@@ -64,10 +62,10 @@ record PostgresDataFolder(Path path) {
 
     /**
      * Runs when {@code postmaster.pid} is still there, i.e. the last run did not shut its server down: stops a server
-     * still running on the folder (its app was killed together with the watchdog), waits for the backends of one that
-     * died, or removes a {@code postmaster.pid} whose pid now belongs to another program (pids are reused after a
-     * reboot, and PostgreSQL would take it for a running server). Says what it found in one log line. Refuses while
-     * another running app holds the folder, whose server this is.
+     * still running on the folder (its app was killed together with the watchdog) or waits for the backends of one
+     * that died, then removes the stale {@code postmaster.pid}, whose pid may by now belong to another program (pids
+     * are reused, after a reboot especially) that PostgreSQL would take for a running server. Says what it found in
+     * one log line. Refuses while another running app holds the folder, as the server is then that app's.
      */
     void clearWhatAnEarlierRunLeft() throws IOException {
         if (!Files.exists(pidFile())) {
@@ -93,26 +91,21 @@ record PostgresDataFolder(Path path) {
 
     private void clearWithTheFolderLocked() throws IOException {
         OptionalLong pid = postmasterPid();
-        List<ProcessHandle> servers = serverProcesses();
-        Optional<ProcessHandle> postmaster = servers.stream()
+        String server = pid.isPresent() ? "server (pid " + pid.getAsLong() + ")" : "server";
+        Optional<ProcessHandle> postmaster = serverProcesses().stream()
                 .filter(process -> pid.isPresent() && process.pid() == pid.getAsLong()).findFirst();
         if (postmaster.isPresent()) {
             fastShutdown(postmaster.get());
-            awaitExit(servers);
-            log.warn("Stopped the PostgreSQL server (pid {}) that an earlier run left running on {}; starting afresh"
-                    + " on the same data", pid.getAsLong(), path);
-        } else if (!servers.isEmpty()) {
-            // Backends notice their server's death and leave; a new server may start only once they have.
-            awaitExit(servers);
-            log.warn("PostgreSQL on {} ended abruptly last time (server process gone, {} backends waited for);"
-                    + " it recovers from its write-ahead log", path, servers.size());
-        } else if (pid.isEmpty() || ProcessHandle.of(pid.getAsLong()).isPresent()) {
-            Files.delete(pidFile());
-            log.warn("Removed the stale postmaster.pid of {}: {}; PostgreSQL recovers from its write-ahead log", path,
-                    pid.isEmpty() ? "it holds no process id" : "pid " + pid.getAsLong() + " now belongs to another program");
+        }
+        // Backends notice their server's end and leave; a new server may start only once they have.
+        awaitNoServerProcess();
+        Files.deleteIfExists(pidFile());
+        if (postmaster.isPresent()) {
+            log.warn("Stopped the PostgreSQL {} that an earlier run left running on {}; starting afresh on the same data",
+                    server, path);
         } else {
-            log.info("PostgreSQL on {} ended abruptly last time (pid {} is gone); it recovers from its write-ahead log",
-                    path, pid.getAsLong());
+            log.warn("The PostgreSQL {} on {} ended abruptly last time; it recovers from its write-ahead log", server,
+                    path);
         }
     }
 
@@ -128,18 +121,26 @@ record PostgresDataFolder(Path path) {
         }
     }
 
-    private void awaitExit(List<ProcessHandle> processes) throws IOException {
-        try {
-            CompletableFuture.allOf(processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
-                    .get(SHUTDOWN.toSeconds(), TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("PostgreSQL processes " + processes.stream().map(ProcessHandle::pid).toList()
-                    + " of " + path + " did not end within " + SHUTDOWN.toSeconds() + " seconds; stop them by hand", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while waiting for PostgreSQL on " + path + " to stop", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+    /**
+     * Polls, since a process's end cannot be awaited here: the server is not this JVM's child, and until its parent
+     * reaps it, an ended process still has a pid (the {@code cwd} a folder check reads is gone already).
+     */
+    private void awaitNoServerProcess() throws IOException {
+        Instant deadline = Instant.now().plus(SHUTDOWN);
+        List<ProcessHandle> running = serverProcesses();
+        while (!running.isEmpty()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("PostgreSQL processes " + running.stream().map(ProcessHandle::pid)
+                        .toList() + " of " + path + " did not end within " + SHUTDOWN.toSeconds()
+                        + " seconds; stop them by hand");
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while waiting for PostgreSQL on " + path + " to stop", e);
+            }
+            running = serverProcesses();
         }
     }
 }
