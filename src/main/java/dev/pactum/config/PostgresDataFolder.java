@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -35,17 +36,16 @@ record PostgresDataFolder(Path path) {
 
     /** The first line of {@code postmaster.pid}: the server's process id, while it runs or after it crashed. */
     OptionalLong postmasterPid() throws IOException {
-        if (!Files.exists(pidFile())) {
-            return OptionalLong.empty();
-        }
         try (var lines = Files.lines(pidFile())) {
             return lines.findFirst().map(String::strip).filter(line -> line.matches("\\d+"))
                     .map(line -> OptionalLong.of(Long.parseLong(line))).orElse(OptionalLong.empty());
+        } catch (NoSuchFileException noServer) {
+            return OptionalLong.empty();
         }
     }
 
     /** The PostgreSQL processes (server and backends) working in this folder; one that ended has no folder. */
-    List<ProcessHandle> serverProcesses() {
+    private List<ProcessHandle> serverProcesses() {
         return ProcessHandle.allProcesses().filter(this::isServerProcess).toList();
     }
 
