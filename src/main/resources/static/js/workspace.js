@@ -142,6 +142,17 @@
     }
   });
 
+  // A template implies its contract type (sales-standard → SALES); the type can still be changed after.
+  document.addEventListener('change', function (event) {
+    if (event.target.id === 'templateKey') {
+      var type = event.target.selectedOptions[0] && event.target.selectedOptions[0].getAttribute('data-type');
+      var select = document.getElementById('type');
+      if (type && select.querySelector('option[value="' + type + '"]')) {
+        select.value = type;
+      }
+    }
+  });
+
   // Typing into the customer field forgets the customer picked before.
   document.addEventListener('input', function (event) {
     if (event.target.matches('.customer-picker input[name="q"]')) {

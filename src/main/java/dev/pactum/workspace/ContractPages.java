@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +46,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ContractPages {
 
     static final int PAGE_SIZE = 20;
+
+    /** The form offers the most used templates first; each template's type is picked with it. */
+    private static final List<String> COMMON_TEMPLATES =
+            List.of("sales-standard", "service-standard", "purchase-standard", "nda-standard");
+    private static final Comparator<String> TEMPLATES_FIRST = Comparator.comparingInt((String key) -> {
+        int index = COMMON_TEMPLATES.indexOf(key);
+        return index < 0 ? COMMON_TEMPLATES.size() : index;
+    }).thenComparing(Comparator.naturalOrder());
 
     private static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -128,7 +137,7 @@ class ContractPages {
     @GetMapping("/contracts/new")
     String newContract(Model model) {
         LocalDate today = LocalDate.now(clock.withZone(fmt.zone()));
-        model.addAttribute("templates", templates.keys());
+        model.addAttribute("templates", templates.keys().stream().sorted(TEMPLATES_FIRST).toList());
         model.addAttribute("types", ContractType.values());
         model.addAttribute("currencies", rates.currencies().stream().sorted().toList());
         model.addAttribute("start", today);
