@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 class BindContractToProcess implements ExecutionListener {
 
     private final ContractLifecycleService lifecycle;
+    private final ContractHistoryAccess historyAccess;
 
-    BindContractToProcess(ContractLifecycleService lifecycle) {
+    BindContractToProcess(ContractLifecycleService lifecycle, ContractHistoryAccess historyAccess) {
         this.lifecycle = lifecycle;
+        this.historyAccess = historyAccess;
     }
 
     @Override
@@ -34,5 +36,6 @@ class BindContractToProcess implements ExecutionListener {
         Contract contract = lifecycle.bindProcess(id.longValue(), execution.getProcessInstanceId());
         execution.setVariable(Var.CONTRACT_OWNER, contract.getOwner());
         execution.setVariable(Var.CONTRACT_NUMBER, contract.getNumber());
+        historyAccess.grantOwner(execution.getProcessInstanceId(), contract.getOwner());
     }
 }

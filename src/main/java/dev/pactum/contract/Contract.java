@@ -73,6 +73,9 @@ public class Contract {
     @Column(updatable = false)
     private String idempotencyKey;
 
+    @Column(updatable = false)
+    private String idempotencyFingerprint;
+
     @Version
     private long version;
 
@@ -145,6 +148,8 @@ public class Contract {
     public String getProcessInstanceId() { return processInstanceId; }
     void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
     public String getIdempotencyKey() { return idempotencyKey; }
+    String getIdempotencyFingerprint() { return idempotencyFingerprint; }
+    void setIdempotencyFingerprint(String fingerprint) { this.idempotencyFingerprint = fingerprint; }
     void setIdempotencyKey(String idempotencyKey) { this.idempotencyKey = idempotencyKey; }
     public long getVersion() { return version; }
     public Instant getCreatedAt() { return createdAt; }

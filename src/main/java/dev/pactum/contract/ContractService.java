@@ -1,11 +1,18 @@
 package dev.pactum.contract;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pactum.process.ContractProcess;
 import dev.pactum.process.ContractProcess.Var;
 import dev.pactum.web.FieldProblem;
 import dev.pactum.web.InvalidRequestException;
 import dev.pactum.web.DomainException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,12 +27,19 @@ public class ContractService {
     private final ContractRepository contracts;
     private final CustomerRepository customers;
     private final ContractNumbers numbers;
+    /** A custom field holds a short value (text up to this many characters, a number or a yes/no), not a document. */
+    static final int MAX_FIELD_VALUE_LENGTH = 2000;
+
     private final ContractTemplateCatalog templates;
+    private final ObjectMapper canonicalJson;
     private final ExchangeRates rates;
     private final RuntimeService runtime;
 
     public ContractService(ContractRepository contracts, CustomerRepository customers, ContractNumbers numbers,
-                           ContractTemplateCatalog templates, ExchangeRates rates, RuntimeService runtime) {
+                           ContractTemplateCatalog templates, ExchangeRates rates, RuntimeService runtime,
+                           ObjectMapper json) {
+        this.canonicalJson = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
         this.contracts = contracts;
         this.customers = customers;
         this.numbers = numbers;
@@ -40,9 +54,14 @@ public class ContractService {
      */
     @Transactional
     public Drafted draft(NewContract request, String owner, String idempotencyKey) {
+        String fingerprint = idempotencyKey == null ? null : fingerprint(request);
         if (idempotencyKey != null) {
             Optional<Contract> earlier = contracts.findByOwnerAndIdempotencyKey(owner, idempotencyKey);
             if (earlier.isPresent()) {
+                String first = earlier.get().getIdempotencyFingerprint();
+                if (first != null && !first.equals(fingerprint)) {
+                    throw DomainException.unprocessable("pactum.contract.idempotencyKeyReused", idempotencyKey);
+                }
                 return new Drafted(earlier.get(), false);
             }
         }
@@ -60,6 +79,7 @@ public class ContractService {
         contract.setTerms(request.terms());
         contract.setClauses(request.clauses());
         contract.setIdempotencyKey(idempotencyKey);
+        contract.setIdempotencyFingerprint(fingerprint);
         return new Drafted(contracts.saveAndFlush(contract), true);
     }
 
@@ -89,8 +109,26 @@ public class ContractService {
         return contract;
     }
 
+    /** sha-256 of the request as canonical JSON (keys sorted): equal for the same request sent again. */
+    private String fingerprint(NewContract request) {
+        try {
+            byte[] canonical = canonicalJson.writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint a contract request", e);
+        }
+    }
+
     private Customer validate(NewContract request) {
         List<FieldProblem> problems = new ArrayList<>();
+        request.fields().forEach((name, value) -> {
+            boolean plain = value == null || value instanceof Number || value instanceof Boolean
+                    || (value instanceof String text && text.length() <= MAX_FIELD_VALUE_LENGTH);
+            if (name.length() > 100 || !plain) {
+                problems.add(new FieldProblem("fields." + name, "pactum.validation.fieldValue",
+                        MAX_FIELD_VALUE_LENGTH));
+            }
+        });
         Optional<Customer> customer = customers.findById(request.customerId());
         if (customer.isEmpty()) {
             problems.add(new FieldProblem("customerId", "pactum.validation.customerUnknown", request.customerId()));

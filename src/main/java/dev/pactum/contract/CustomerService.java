@@ -15,8 +15,21 @@ public class CustomerService {
         this.customers = customers;
     }
 
+    /** Registers a customer for the system (demo data, imports): credit data as given. */
     @Transactional
     public Customer register(NewCustomer request) {
+        return register(request, true);
+    }
+
+    /**
+     * Registers a customer for a user. Credit limit and the overdue flag feed the risk score: only finance (or an
+     * admin) sets them, never the salesperson whose contracts they judge.
+     */
+    @Transactional
+    public Customer register(NewCustomer request, boolean handlesCredit) {
+        if (!handlesCredit && (request.creditLimit() != null || request.hasOverduePayments())) {
+            throw DomainException.forbidden("pactum.customer.creditByFinance");
+        }
         customers.findByCreditCode(request.creditCode()).ifPresent(existing -> {
             throw DomainException.conflict("pactum.customer.duplicateCreditCode", existing.getCreditCode(),
                     existing.getName());
@@ -29,6 +42,17 @@ public class CustomerService {
         customer.setCreditLimitCurrency(request.creditLimitCurrency());
         customer.setHasOverduePayments(request.hasOverduePayments());
         return customers.saveAndFlush(customer);
+    }
+
+    /** Finance records what it knows of a customer's credit: the limit and whether payments are overdue. */
+    @Transactional
+    public Customer updateCredit(long customerId, CreditData credit) {
+        Customer customer = customers.findById(customerId)
+                .orElseThrow(() -> DomainException.notFound("pactum.customer.notFound", customerId));
+        customer.setCreditLimit(credit.creditLimit());
+        customer.setCreditLimitCurrency(credit.creditLimitCurrency());
+        customer.setHasOverduePayments(credit.hasOverduePayments());
+        return customer;
     }
 
     @Transactional(readOnly = true)

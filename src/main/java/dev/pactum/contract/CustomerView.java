@@ -5,12 +5,13 @@ import java.time.Instant;
 
 public record CustomerView(Long id, String name, String creditCode, String contactName, String contactEmail,
                            String contactPhone, BigDecimal creditLimit, String creditLimitCurrency,
-                           boolean hasOverduePayments, Instant createdAt) {
+                           Boolean hasOverduePayments, Instant createdAt) {
 
-    static CustomerView of(Customer customer) {
+    /** @param withCredit whether the reader handles credit (finance, directors, admins); others see no credit data */
+    static CustomerView of(Customer customer, boolean withCredit) {
         return new CustomerView(customer.getId(), customer.getName(), customer.getCreditCode(),
                 customer.getContactName(), customer.getContactEmail(), customer.getContactPhone(),
-                customer.getCreditLimit(), customer.getCreditLimitCurrency(), customer.hasOverduePayments(),
-                customer.getCreatedAt());
+                withCredit ? customer.getCreditLimit() : null, withCredit ? customer.getCreditLimitCurrency() : null,
+                withCredit ? customer.hasOverduePayments() : null, customer.getCreatedAt());
     }
 }

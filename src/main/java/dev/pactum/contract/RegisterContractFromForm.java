@@ -26,10 +26,12 @@ class RegisterContractFromForm implements JavaDelegate {
     private final CustomerRepository customers;
     private final Validator validator;
     private final IdentityService identity;
+    private final ContractHistoryAccess historyAccess;
 
     RegisterContractFromForm(ContractService contracts, CustomerRepository customers, Validator validator,
-                             IdentityService identity) {
+                             IdentityService identity, ContractHistoryAccess historyAccess) {
         this.identity = identity;
+        this.historyAccess = historyAccess;
         this.contracts = contracts;
         this.customers = customers;
         this.validator = validator;
@@ -54,6 +56,7 @@ class RegisterContractFromForm implements JavaDelegate {
         execution.setVariable(Var.CONTRACT_ID, contract.getId());
         execution.setVariable(Var.CONTRACT_OWNER, owner);
         execution.setVariable(Var.CONTRACT_NUMBER, contract.getNumber());
+        historyAccess.grantOwner(execution.getProcessInstanceId(), owner);
     }
 
     private NewContract request(DelegateExecution execution) {

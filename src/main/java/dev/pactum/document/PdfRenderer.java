@@ -38,6 +38,9 @@ class PdfRenderer {
         builder.useFastMode();
         builder.useFont(() -> new ByteArrayInputStream(chineseFont), CHINESE_FONT_FAMILY, 400, FontStyle.NORMAL, true);
         builder.useFont(() -> new ByteArrayInputStream(latinFont), LATIN_FONT_FAMILY, 400, FontStyle.NORMAL, true);
+        // A contract renders from its template alone: were a template or a value ever to name an http: or file:
+        // URI, the server would fetch it for whoever wrote it. Only inline data: URIs resolve.
+        builder.useUriResolver((base, uri) -> uri != null && uri.startsWith("data:") ? uri : null);
         builder.withHtmlContent(xhtml, null);
         builder.toStream(pdf);
         try {

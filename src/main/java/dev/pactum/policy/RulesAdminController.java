@@ -9,6 +9,7 @@ import dev.pactum.web.DomainException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,19 +48,18 @@ class RulesAdminController {
     /**
      * @param files         rule files by name ({@code rules/approval-routing.drl}) replacing the live ones; a
      *                      workbook is given as base64. Files not given are the live ones.
-     * @param location      or: a folder (or classpath location) holding the whole candidate set
      * @param lastContracts how many of the newest contracts to replay (default 50)
      */
-    record WhatIfRequest(Map<String, String> files, String location, @Min(1) @Max(1000) Integer lastContracts) {
+    record WhatIfRequest(@Size(max = 20) Map<String, @Size(max = 2_000_000) String> files,
+                         @Min(1) @Max(1000) Integer lastContracts) {
     }
 
     @PostMapping("/what-if")
     WhatIfReport whatIf(@Valid @RequestBody WhatIfRequest request) {
         int last = request.lastContracts() == null ? 50 : request.lastContracts();
         try {
-            List<RuleSource> candidate = request.location() != null && !request.location().isBlank()
-                    ? whatIf.candidateAt(request.location())
-                    : whatIf.candidateFrom(request.files() == null ? Map.of() : request.files());
+            // Only files given in the request: the server never reads a location a caller names.
+            List<RuleSource> candidate = whatIf.candidateFrom(request.files() == null ? Map.of() : request.files());
             return whatIf.replay(candidate, last);
         } catch (RuleCompilationException | IllegalArgumentException e) {
             throw RulesRejectedException.invalid(DomainException.Kind.INVALID, e.getMessage());

@@ -30,7 +30,11 @@ import org.springframework.util.ClassUtils;
  * <ul>
  * <li>{@code camunda:delegateExpression} and {@code camunda:expression} of the form {@code ${beanName}}, on tasks,
  * events and listeners alike: a Spring bean of that name exists;</li>
- * <li>{@code camunda:class}: the class can be loaded;</li>
+ * <li>{@code camunda:class}: one of Pactum's own classes, and it can be loaded;</li>
+ * <li>no script task and no script (listeners, inputs, outputs): nothing the server would run that is not Pactum's
+ * code;</li>
+ * <li>every expression is one {@link SafeExpressions} allows: names, literals, comparisons, and reading variables;
+ * the engine resolves names to the delegate beans of {@link ProcessBeans} only, never to the whole context;</li>
  * <li>{@code camunda:formRef} (start events, user tasks): the form is in this deployment or, unless the binding is
  * {@code deployment}, was deployed earlier (for binding {@code version}: that version);</li>
  * <li>a contract lifecycle process ({@code contractLifecycle}, or any process using the lifecycle's element ids)
@@ -44,6 +48,10 @@ import org.springframework.util.ClassUtils;
 class ModelContractCheck extends AbstractBpmnParseListener {
 
     static final String REGISTER_CONTRACT = "${registerContractFromForm}";
+    /** BPMN script tasks and Camunda's script elements (listeners, input/output): code the server would run. */
+    private static final Set<String> SCRIPTS = Set.of("scriptTask", "script");
+    /** A {@code camunda:class} must be one of Pactum's own. */
+    private static final String OWN_PACKAGES = "dev.pactum.";
 
     private static final Namespace CAMUNDA = BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS;
     private static final Pattern BEAN_EXPRESSION = Pattern.compile("[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
@@ -105,6 +113,15 @@ class ModelContractCheck extends AbstractBpmnParseListener {
     }
 
     private void checkReferences(Element element, Element owner, DeploymentEntity deployment, List<Problem> problems) {
+        if (SCRIPTS.contains(element.getTagName())) {
+            problems.add(problem(owner, "pactum.deployment.scriptRefused", element.getTagName()));
+        }
+        for (String attribute : element.attributes()) {
+            SafeExpressions.unsafeIn(element.attribute(attribute))
+                    .forEach(unsafe -> problems.add(problem(owner, "pactum.deployment.expressionRefused", unsafe)));
+        }
+        SafeExpressions.unsafeIn(element.getText())
+                .forEach(unsafe -> problems.add(problem(owner, "pactum.deployment.expressionRefused", unsafe)));
         for (String attribute : List.of("delegateExpression", "expression")) {
             String expression = camundaAttribute(element, attribute);
             Matcher bean = expression == null ? null : BEAN_EXPRESSION.matcher(expression.strip());
@@ -113,7 +130,9 @@ class ModelContractCheck extends AbstractBpmnParseListener {
             }
         }
         String className = camundaAttribute(element, "class");
-        if (className != null && !ClassUtils.isPresent(className.strip(), classLoader)) {
+        if (className != null && !className.strip().startsWith(OWN_PACKAGES)) {
+            problems.add(problem(owner, "pactum.deployment.classRefused", className.strip()));
+        } else if (className != null && !ClassUtils.isPresent(className.strip(), classLoader)) {
             problems.add(problem(owner, "pactum.deployment.classNotFound", className.strip()));
         }
         String formRef = element.attributeNS(CAMUNDA, "formRef");

@@ -29,6 +29,7 @@ class ModelDeploymentChecks extends AbstractProcessEnginePlugin {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }
         configuration.getCustomPostBPMNParseListeners()
-                .add(new ModelContractCheck(beans::containsBean, ModelDeploymentChecks.class.getClassLoader(), messages));
+                .add(new ModelContractCheck(name -> ProcessBeans.delegateBeanNames(beans).contains(name),
+                        ModelDeploymentChecks.class.getClassLoader(), messages));
     }
 }

@@ -38,6 +38,13 @@ public class CurrentUser {
         return groups().contains(group);
     }
 
+    /** Groups that handle customers' credit data (limit, overdue payments), which feeds the risk score. */
+    static final Set<String> GROUPS_HANDLING_CREDIT = Set.of("finance", "directors", "camunda-admin");
+
+    public boolean handlesCredit() {
+        return groups().stream().anyMatch(GROUPS_HANDLING_CREDIT::contains);
+    }
+
     public boolean seesAllContracts() {
         return groups().stream().anyMatch(GROUPS_SEEING_ALL_CONTRACTS::contains);
     }

@@ -115,9 +115,11 @@ public class DemoIdentity implements ApplicationRunner {
             // Covers the default "所有任务 All tasks" filter, whose id is generated at start-up.
             grant(group.id(), Resources.FILTER, Authorization.ANY, Permissions.READ);
         }
-        // Sales start contracts from Tasklist; tasks assigned to them are granted by the engine itself.
+        // Sales start contracts from Tasklist; tasks assigned to them are granted by the engine itself. They read
+        // the history of their own contracts only: Pactum grants it per instance to the owner (no READ_HISTORY here).
         grant("sales", Resources.PROCESS_DEFINITION, PROCESS_KEY,
-                Permissions.READ, Permissions.CREATE_INSTANCE, Permissions.READ_HISTORY);
+                Permissions.READ, Permissions.CREATE_INSTANCE);
+        withdraw("sales", Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ_HISTORY);
         grant("sales", Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
         // Approvers read the definitions of the lifecycle and its approval sub-processes; their tasks reach them
         // through the engine's implicit grants to a task's candidate groups, so no global task permission here.
@@ -150,6 +152,17 @@ public class DemoIdentity implements ApplicationRunner {
             }
         }
         if (missing) {
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+
+    /** Takes back a permission that earlier versions of the demo data granted. */
+    private void withdraw(String groupId, Resource resource, String resourceId, Permission permission) {
+        Authorization authorization = authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        if (authorization != null && authorization.isPermissionGranted(permission)) {
+            authorization.removePermission(permission);
             authorizationService.saveAuthorization(authorization);
         }
     }

@@ -80,9 +80,14 @@ public class SecurityConfiguration {
                         // Deploying (Camunda Modeler's "Deploy"), redeploying and deleting deployments change what
                         // runs: analysts and admins only. The engine checks its own DEPLOYMENT permissions as well.
                         .requestMatchers(deploymentChanges()).hasAnyAuthority(PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)
-                        // Reloading rules and replaying candidates change or reveal how every contract is decided.
+                        // A candidate rule set is code the server compiles and runs: only admins replay one. Reloading
+                        // puts live what the operator put in the configured rule folder, checked by its fixtures.
+                        .requestMatchers(PATHS.matcher("/api/admin/rules/what-if")).hasAuthority(Groups.CAMUNDA_ADMIN)
                         .requestMatchers(PATHS.matcher("/api/admin/rules/**"))
                                 .hasAnyAuthority(PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)
+                        // Credit data feeds the risk score: finance keeps it, not the sales it judges.
+                        .requestMatchers(PATHS.matcher(HttpMethod.PUT, "/api/customers/*/credit"))
+                                .hasAnyAuthority("finance", Groups.CAMUNDA_ADMIN)
                         .anyRequest().authenticated())
                 // LoginPage renders GET /login; Spring Security handles POST /login and returns to the saved page.
                 .formLogin(form -> form.loginPage("/login").permitAll())

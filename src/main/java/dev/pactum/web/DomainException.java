@@ -21,7 +21,9 @@ public class DomainException extends RuntimeException {
         /** The request is malformed for this operation (the fields themselves were fine). */
         INVALID,
         /** Well-formed, but its content cannot be used (e.g. rules that do not compile). */
-        UNPROCESSABLE
+        UNPROCESSABLE,
+        /** More than the server accepts in one request. */
+        TOO_LARGE
     }
 
     private final Kind kind;
@@ -43,6 +45,10 @@ public class DomainException extends RuntimeException {
         return new DomainException(Kind.CONFLICT, messageKey, args);
     }
 
+    public static DomainException unprocessable(String messageKey, Object... args) {
+        return new DomainException(Kind.UNPROCESSABLE, messageKey, args);
+    }
+
     public static DomainException forbidden(String messageKey, Object... args) {
         return new DomainException(Kind.FORBIDDEN, messageKey, args);
     }
@@ -59,6 +65,7 @@ public class DomainException extends RuntimeException {
             case FORBIDDEN -> "forbidden";
             case INVALID -> "validation";
             case UNPROCESSABLE -> "unprocessable";
+            case TOO_LARGE -> "too-large";
         };
     }
 

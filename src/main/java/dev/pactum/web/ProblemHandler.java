@@ -1,7 +1,11 @@
 package dev.pactum.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.net.URI;
+import java.util.Comparator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -58,16 +62,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> problem(DomainException e) {
-        HttpStatus status = switch (e.kind()) {
+        HttpStatus status = statusOf(e);
+        ProblemDetail detail = problem(status, e.problemType(), text(e.messageKey(), e.args()));
+        e.properties().forEach(detail::setProperty);
+        return respond(detail);
+    }
+
+    /** The HTTP status each kind of domain refusal is answered with, by the API and the pages alike. */
+    public static HttpStatus statusOf(DomainException e) {
+        return switch (e.kind()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case INVALID -> HttpStatus.BAD_REQUEST;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
         };
-        ProblemDetail detail = problem(status, e.problemType(), text(e.messageKey(), e.args()));
-        e.properties().forEach(detail::setProperty);
-        return respond(detail);
     }
 
     @ExceptionHandler({OptimisticLockingFailureException.class, PessimisticLockingFailureException.class})
@@ -80,6 +90,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> integrity(DataIntegrityViolationException e) {
         log.info("Refused a write that breaks a database constraint: {}", e.getMostSpecificCause().getMessage());
         return respond(problem(HttpStatus.CONFLICT, "conflict", text("pactum.problem.conflict.detail")));
+    }
+
+    /** A parameter or header that breaks its constraint (a 201-character {@code q}, a too long Idempotency-Key). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
+        return validationProblem(e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                .map(violation -> fieldError(lastNode(violation), violation.getMessage()))
+                .toList());
+    }
+
+    private static String lastNode(ConstraintViolation<?> violation) {
+        String name = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            name = node.getName();
+        }
+        return name == null ? violation.getPropertyPath().toString() : name;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -2,7 +2,11 @@ package dev.pactum.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -22,6 +26,29 @@ class PdfRendererTest {
     static void renderSalesContract() {
         String xhtml = new ContractTemplates().renderXhtml("sales-standard", SampleContracts.sales());
         pdf = new PdfRenderer().toPdf(xhtml);
+    }
+
+    @Test
+    void aDocumentNamingHttpOrFileResourcesMakesTheServerFetchNothing() throws Exception {
+        AtomicInteger fetched = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            fetched.incrementAndGet();
+            exchange.sendResponseHeaders(200, 0);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            byte[] rendered = new PdfRenderer().toPdf("<html><head><link rel=\"stylesheet\" href=\"" + base
+                    + "/style.css\"/></head><body><p>合同</p><img src=\"" + base + "/logo.png\"/>"
+                    + "<img src=\"file:///etc/hostname\"/></body></html>");
+
+            assertThat(rendered).isNotEmpty();
+            assertThat(fetched).hasValue(0);
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test

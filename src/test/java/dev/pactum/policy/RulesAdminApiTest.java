@@ -31,6 +31,21 @@ class RulesAdminApiTest {
 
 
     @Test
+    void aCandidateRuleSetIsCodeOnlyAdminsMayReplayAndNoCallerNamesWhereTheServerReads() throws Exception {
+        String drl = "package dev.pactum.risk.scoring;\nrule \"Reads the server\"\nwhen\nthen\n"
+                + "  System.getProperty(\"user.home\");\nend\n";
+        ApiClient.Response analyst = api.send("analyst1", "POST", "/api/admin/rules/what-if",
+                json.writeValueAsString(Map.of("files", Map.of("rules/extra.drl", drl))), "en");
+        assertThat(analyst.status()).isEqualTo(403);
+
+        ApiClient.Response located = api.send("admin", "POST", "/api/admin/rules/what-if",
+                json.writeValueAsString(Map.of("location", "file:///etc/", "lastContracts", 1)), "en");
+        assertThat(located.status()).isEqualTo(200);
+        assertThat(located.body().get("candidateVersion").asText())
+                .isEqualTo(located.body().get("liveVersion").asText());
+    }
+
+    @Test
     void onlyAdminsAndProcessAnalystsMayReloadOrReplay() throws Exception {
         for (String user : new String[] {"sales1", "manager1", "legal1"}) {
             ApiClient.Response reload = api.send(user, "POST", "/api/admin/rules/reload", null, "en");

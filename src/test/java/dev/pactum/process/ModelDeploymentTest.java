@@ -51,6 +51,27 @@ class ModelDeploymentTest {
     }
 
     @Test
+    void aModelThatWouldRunCodeOnTheServerIsRefused() throws Exception {
+        String beanCall = lifecycleCopy().replace("${levelReminderAt}", "${contractRepository.count()}");
+        String reflection = lifecycleCopy().replace("${contractOwner}",
+                "${''.getClass().forName('java.lang.Runtime')}");
+        String script = lifecycleCopy().replace("<bpmn:serviceTask id=\"renderDocument\"",
+                "<bpmn:scriptTask id=\"sneaky\" scriptFormat=\"groovy\"><bpmn:script>1</bpmn:script>"
+                        + "</bpmn:scriptTask><bpmn:serviceTask id=\"renderDocument\"");
+        String foreignClass = lifecycleCopy().replace("camunda:delegateExpression=\"${renderContractDocument}\"",
+                "camunda:class=\"org.springframework.util.FileSystemUtils\"");
+        String otherBean = lifecycleCopy().replace("${renderContractDocument}", "${contractService}");
+
+        for (String model : new String[] {beanCall, reflection, script, foreignClass, otherBean}) {
+            HttpResponse<String> response = deploy("analyst1", "contract-lifecycle-copy.bpmn", model);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        }
+        assertThat(deploy("analyst1", "contract-lifecycle-copy.bpmn", beanCall).body())
+                .contains("${contractRepository.count()}");
+        assertThat(repository.createDeploymentQuery().deploymentName(deploymentName).count()).isZero();
+    }
+
+    @Test
     void aSalesUserMayNotDeploy() throws Exception {
         HttpResponse<String> response = deploy("sales1", "contract-lifecycle-copy.bpmn", lifecycleCopy());
 

@@ -1,0 +1,173 @@
+package dev.pactum.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pactum.ApiClient;
+import dev.pactum.PactumTest;
+import dev.pactum.contract.Contract;
+import dev.pactum.contract.ContractService;
+import dev.pactum.contract.TestContracts;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The dashboard's numbers against SQL written here independently, for a sales user and for a manager. */
+@PactumTest
+class DashboardTest {
+
+    private static final Pattern DATA = Pattern.compile(
+            "<script type=\"application/json\" id=\"dashboard-data\">(.*?)</script>", Pattern.DOTALL);
+
+    static Chromium browser;
+
+    @Autowired ApiClient api;
+    @Autowired ObjectMapper json;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TestContracts testContracts;
+    @Autowired ContractService contracts;
+    @Autowired TaskService tasks;
+
+    @BeforeAll
+    static void startBrowser(@Value("${local.server.port}") int port) {
+        browser = Chromium.start(port);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theDashboardShowsWhatSqlCountsAndASalesUserOnlyTheirOwn() throws Exception {
+        String theirCustomer = "别人的大客户" + System.nanoTime() + "有限公司";
+        contracts.draft(testContracts.request(testContracts.customer(theirCustomer), "99000000", 30), "sales2", null);
+        Contract approved = contracts.submit(testContracts.draft("sales1", "220000"), "sales1");
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(approved.getNumber()).singleResult();
+        tasks.claim(task.getId(), "manager2");
+        tasks.complete(task.getId(), Map.of("decision", "approve"));
+        contracts.submit(testContracts.draft("sales1", "110000"), "sales1");
+        assertThat(jdbc.queryForObject("select count(*) from contract where currency <> 'CNY'", Long.class))
+                .as("amounts below are compared in CNY").isZero();
+
+        JsonNode sales1 = numbers("sales1");
+        assertThat(counts(sales1.get("byStatus"))).isEqualTo(sqlCounts("status", "where owner = 'sales1'"));
+        assertThat(counts(sales1.get("byType"))).isEqualTo(sqlCounts("type", "where owner = 'sales1'"));
+        assertThat(total(sales1.get("byStatus"))).isEqualByComparingTo(
+                jdbc.queryForObject("select sum(amount) from contract where owner = 'sales1'", BigDecimal.class));
+        long sales1ThisYear = sum(sales1.get("byMonth"));
+        assertThat(sales1ThisYear).isEqualTo(jdbc.queryForObject("""
+                select count(*) from contract where owner = 'sales1' and created_at >= date_trunc('month',
+                (now() at time zone 'Asia/Shanghai') - interval '11 month') at time zone 'Asia/Shanghai'""", Long.class));
+        assertThat(sales1.get("topCustomers").findValuesAsText("key")).doesNotContain(theirCustomer);
+
+        JsonNode manager = numbers("manager1");
+        assertThat(counts(manager.get("byStatus"))).isEqualTo(sqlCounts("status", ""));
+        assertThat(sum(manager.get("byStatus"))).isGreaterThan(sum(sales1.get("byStatus")));
+        assertThat(manager.get("topCustomers").findValuesAsText("key")).contains(theirCustomer);
+
+        Map<String, List<Long>> durations = new HashMap<>();
+        jdbc.query("""
+                select d.decided_by, t.duration_ from approval_decision d join act_hi_taskinst t on t.id_ = d.task_id
+                where t.duration_ is not null""", rs -> {
+            durations.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+        });
+        assertThat(durations).containsKey("manager2");
+        for (JsonNode approver : manager.get("cycleByApprover")) {
+            List<Long> mine = durations.get(approver.get("key").asText());
+            assertThat(approver.get("decisions").asLong()).isEqualTo(mine.size());
+            assertThat(approver.get("p50Hours").asDouble()).isCloseTo(percentile(mine, 0.5) / 3_600_000.0, within(1e-6));
+            assertThat(approver.get("p90Hours").asDouble()).isCloseTo(percentile(mine, 0.9) / 3_600_000.0, within(1e-6));
+        }
+        assertThat(manager.get("cycleByApprover").size()).isEqualTo(durations.size());
+
+        long waitingAtLevel1 = jdbc.queryForObject(
+                "select count(*) from approval_level where state = 'ACTIVE' and level = 1", Long.class);
+        assertThat(manager.get("bottlenecks").findValues("contracts").stream().mapToLong(JsonNode::asLong).sum())
+                .isEqualTo(jdbc.queryForObject("select count(*) from approval_level where state = 'ACTIVE'", Long.class));
+        assertThat(waitingAtLevel1).isPositive();
+
+        HttpResponse<String> csv = api.send(api.request("sales1", "GET", "/dashboard/byStatus.csv", null, "zh-CN"),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("\uFEFF项目,合同数,金额（折合人民币）\r\n")
+                .contains("草稿," + sqlCounts("status", "where owner = 'sales1'").get("DRAFT") + ",");
+
+        browser.logIn("manager1");
+        browser.open("/dashboard");
+        browser.waitUntil(d -> d.findElements(By.cssSelector("[data-chart][data-drawn=true] canvas"))
+                .size() == 7);
+        assertThat(browser.text("#bottleneck")).startsWith("最大瓶颈：第 1 级");
+        browser.screenshot("dashboard-manager1");
+        browser.logIn("sales1");
+        browser.open("/dashboard");
+        browser.waitFor("[data-chart=byStatus][data-drawn=true] canvas");
+        browser.screenshot("dashboard-sales1");
+    }
+
+    private JsonNode numbers(String user) throws Exception {
+        HttpResponse<String> page = api.send(api.request(user, "GET", "/dashboard", null, "zh-CN"),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(page.statusCode()).isEqualTo(200);
+        Matcher matcher = DATA.matcher(page.body());
+        assertThat(matcher.find()).isTrue();
+        return json.readTree(matcher.group(1));
+    }
+
+    private Map<String, Long> sqlCounts(String column, String where) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("select " + column + ", count(*) from contract " + where + " group by " + column,
+                rs -> { counts.put(rs.getString(1), rs.getLong(2)); });
+        return counts;
+    }
+
+    private static Map<String, Long> counts(JsonNode buckets) {
+        Map<String, Long> counts = new HashMap<>();
+        buckets.forEach(b -> counts.put(b.get("key").asText(), b.get("count").asLong()));
+        return counts;
+    }
+
+    private static long sum(JsonNode buckets) {
+        long sum = 0;
+        for (JsonNode b : buckets) {
+            sum += b.get("count").asLong();
+        }
+        return sum;
+    }
+
+    private static BigDecimal total(JsonNode buckets) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (JsonNode b : buckets) {
+            total = total.add(b.get("amountCny").decimalValue());
+        }
+        return total;
+    }
+
+    /** PostgreSQL's percentile_cont: linear interpolation between the two closest ranks. */
+    private static double percentile(List<Long> values, double fraction) {
+        List<Long> sorted = values.stream().sorted().toList();
+        double position = fraction * (sorted.size() - 1);
+        int lower = (int) Math.floor(position);
+        int upper = (int) Math.ceil(position);
+        return sorted.get(lower) + (sorted.get(upper) - sorted.get(lower)) * (position - lower);
+    }
+}
