@@ -35,6 +35,7 @@ final class AuditScope {
     private final Map<String, String> engineObjectIds = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> before = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> after = new LinkedHashMap<>();
+    private final Set<String> createdHere = new LinkedHashSet<>();
     private int objectsLeftOut;
 
     AuditScope(Instant startedAt, String sourceIp, String method, String path) {
@@ -109,10 +110,16 @@ final class AuditScope {
             objectsLeftOut++;
             return;
         }
-        if (hasOldValue) {
+        if (hasOldValue && !createdHere.contains(object)) {
             before.computeIfAbsent(object, key -> new LinkedHashMap<>()).putIfAbsent(property, oldValue);
         }
         after.computeIfAbsent(object, key -> new LinkedHashMap<>()).put(property, newValue);
+    }
+
+    /** An object the request created: it has no "before", whatever changes to it follow. */
+    void created(String object, Map<String, Object> values) {
+        createdHere.add(object);
+        values.forEach((property, value) -> change(object, property, null, value, false));
     }
 
     /** An object that was removed: its last values are "before", and there is no "after". */

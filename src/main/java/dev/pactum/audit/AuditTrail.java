@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -25,10 +28,11 @@ import org.springframework.stereotype.Service;
 /**
  * The append-only, hash-chained audit trail (table {@code audit_event}).
  *
- * <p>Every append runs in its own short transaction on its own connection, whatever transaction the caller is in:
- * it takes a transaction-level advisory lock (one for the whole chain, so every node and thread queues on the same
- * lock), reads the head, writes {@code seq + 1} sealed with the head's hash, and commits, which releases the lock.
- * The lock is held for a few statements only, never for the audited action itself.
+ * <p>Every append runs in a short transaction of its own on its own connection, whatever transaction the caller is
+ * in: it takes a transaction-level advisory lock (one for the whole chain, so every node queues on the same lock),
+ * reads the head, writes {@code seq + 1} sealed with the head's hash, and commits, which releases the lock. The lock
+ * is held for a few statements only, never for the audited action itself. Within a node, concurrent appends are
+ * batched into one such transaction.
  */
 @Service
 public class AuditTrail {
@@ -44,8 +48,13 @@ public class AuditTrail {
 
     static final String SELECT_ROWS = "select " + COLUMNS + " from audit_event";
 
+    /** Rows written in one transaction at most, when many threads append at once. */
+    private static final int MAX_BATCH = 200;
+
     private final DataSource dataSource;
     private final AtomicLong failedAppends = new AtomicLong();
+    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writerTurn = new ReentrantLock();
 
     public AuditTrail(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -64,14 +73,57 @@ public class AuditTrail {
         }
     }
 
-    /** Seals one entry into the chain. */
+    /**
+     * Seals one entry into the chain and returns once it is committed. Threads of this node that append at the
+     * same time are written together (group commit): whoever gets the writer's turn writes every entry queued so
+     * far in one transaction, so a busy node takes the chain's lock once per batch instead of once per row.
+     */
     public AuditRecord append(AuditEntry entry) {
-        return appendAll(List.of(entry)).get(0);
+        Pending pending = new Pending(entry);
+        queue.add(pending);
+        writerTurn.lock();
+        try {
+            while (pending.record == null && pending.failure == null) {
+                writeQueued();
+            }
+        } finally {
+            writerTurn.unlock();
+        }
+        if (pending.failure != null) {
+            throw pending.failure;
+        }
+        return pending.record;
     }
 
     /** Seals entries into the chain in the given order, under one lock. */
     public List<AuditRecord> appendAll(List<AuditEntry> entries) {
         return inTransaction(connection -> appendLocked(connection, entries));
+    }
+
+    private static final class Pending {
+        final AuditEntry entry;
+        AuditRecord record;
+        RuntimeException failure;
+
+        Pending(AuditEntry entry) {
+            this.entry = entry;
+        }
+    }
+
+    /** Called holding {@link #writerTurn}: writes what is queued (this caller's entry among it) in one batch. */
+    private void writeQueued() {
+        List<Pending> batch = new ArrayList<>();
+        for (Pending next; batch.size() < MAX_BATCH && (next = queue.poll()) != null; ) {
+            batch.add(next);
+        }
+        try {
+            List<AuditRecord> records = appendAll(batch.stream().map(pending -> pending.entry).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).record = records.get(i);
+            }
+        } catch (RuntimeException e) {
+            batch.forEach(pending -> pending.failure = e);
+        }
     }
 
     /** Appends made by {@link #record} that failed since this node started. */

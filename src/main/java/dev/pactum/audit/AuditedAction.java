@@ -18,8 +18,14 @@ record AuditedAction(String action, String objectType, String objectId, boolean 
         return new AuditedAction(action, objectType, id, read);
     }
 
+    /** A read that answered with a file: {@code CONTRACT_SEARCH} becomes {@code CONTRACT_EXPORT}. */
     AuditedAction asExport() {
-        String type = objectType == null ? "DATA" : objectType.toUpperCase().replace('-', '_');
-        return new AuditedAction(type + "_EXPORT", objectType, objectId, true);
+        if (action.endsWith("_EXPORT")) {
+            return this;
+        }
+        int suffix = action.lastIndexOf('_');
+        String subject = suffix > 0 && !action.startsWith("API_") ? action.substring(0, suffix)
+                : objectType == null ? "DATA" : objectType.toUpperCase().replace('-', '_');
+        return new AuditedAction(subject + "_EXPORT", objectType, objectId, true);
     }
 }

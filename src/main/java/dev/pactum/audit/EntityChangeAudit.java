@@ -1,7 +1,12 @@
 package dev.pactum.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 import java.time.temporal.Temporal;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +44,9 @@ class EntityChangeAudit implements Integrator, PostCommitInsertEventListener, Po
 
     static final int MAX_TEXT = 200;
 
+    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
     @Override
     public void integrate(Metadata metadata, BootstrapContext bootstrapContext,
                           SessionFactoryImplementor sessionFactory) {
@@ -64,9 +72,8 @@ class EntityChangeAudit implements Integrator, PostCommitInsertEventListener, Po
         if (scope == null) {
             return;
         }
-        String object = object(event.getPersister(), event.getId());
-        values(event.getPersister(), event.getState(), event.getFactory())
-                .forEach((property, value) -> scope.change(object, property, null, value, false));
+        scope.created(object(event.getPersister(), event.getId()),
+                values(event.getPersister(), event.getState(), event.getFactory()));
     }
 
     @Override
@@ -174,7 +181,17 @@ class EntityChangeAudit implements Integrator, PostCommitInsertEventListener, Po
         if (value instanceof Temporal || value instanceof UUID || value instanceof Number) {
             return value.toString();
         }
-        String text = String.valueOf(value);
+        String text = value instanceof Map<?, ?> || value instanceof Collection<?> || value instanceof Record
+                ? json(value) : String.valueOf(value);
         return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+    }
+
+    /** JSON-mapped columns (custom fields, terms, findings) read best as the JSON they are stored as. */
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(value);
+        }
     }
 }
