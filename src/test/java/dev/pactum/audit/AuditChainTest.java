@@ -32,12 +32,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The chain itself on a real PostgreSQL with only the audit migration: sealing, the trigger, tamper evidence,
  * concurrent appenders on separate connection pools (two nodes), and the retention purge. Each test gets a fresh
  * database.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class AuditChainTest {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -277,6 +281,19 @@ class AuditChainTest {
         assertThat(verification.intact()).isTrue();
         assertThat(verification.firstSeq()).isEqualTo(3);
         assertThat(next.seq()).isEqualTo(4);
+    }
+
+    @Test
+    void aFailedWriteIsLoudButDoesNotFailTheCaller(CapturedOutput output) {
+        HikariDataSource unreachable = pool();
+        AuditTrail trail = new AuditTrail(unreachable);
+        unreachable.close();
+
+        trail.record(entry("sales1", Instant.now()));
+
+        assertThat(trail.failedAppends()).isEqualTo(1);
+        assertThat(output.getOut() + output.getErr()).contains("ERROR").contains("AUDIT TRAIL WRITE FAILED")
+                .contains("actor=sales1");
     }
 
     /** What someone with the database's superuser could do: switch the triggers off for one transaction. */

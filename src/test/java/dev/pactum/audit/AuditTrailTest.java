@@ -29,6 +29,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -43,6 +45,7 @@ class AuditTrailTest {
     @Autowired ObjectMapper json;
     @Autowired AuditTrail trail;
     @Autowired DataSource dataSource;
+    @Autowired TaskService taskService;
 
     @Test
     void loginsAndFailedLoginsAreRecordedWithTheSourceAddressNotAForgedOne() throws Exception {
@@ -129,6 +132,48 @@ class AuditTrailTest {
         assertThat(camundaLog.findValuesAsText("operationType")).contains("Complete");
         assertThat(camundaLog.findValuesAsText("userId")).containsOnly("manager1");
         assertThat(camundaLog.findValuesAsText("taskId")).contains(taskId);
+    }
+
+    @Test
+    void groupChangesThroughEngineRestAreRecordedWithCamundasOperationIds() throws Exception {
+        String group = "audit-test-" + Long.toHexString(System.nanoTime());
+        assertThat(api.send("admin", "POST", "/engine-rest/group/create",
+                "{\"id\":\"%s\",\"name\":\"审计测试组\",\"type\":\"WORKFLOW\"}".formatted(group), null).status())
+                .isEqualTo(204);
+        assertThat(api.send("admin", "PUT", "/engine-rest/group/" + group + "/members/sales2", null, null).status())
+                .isEqualTo(204);
+        assertThat(api.send("admin", "DELETE", "/engine-rest/group/" + group, null, null).status()).isEqualTo(204);
+
+        List<JsonNode> groupRows = rows("objectType=group&objectId=" + group);
+
+        assertThat(groupRows).extracting(row -> row.path("action").asText())
+                .containsExactly("GROUP_DELETE", "GROUP_MEMBER_ADD", "GROUP_CREATE");
+        assertThat(groupRows).allSatisfy(row -> {
+            assertThat(row.path("user").asText()).isEqualTo("admin");
+            assertThat(row.path("engineOperationIds")).isNotEmpty();
+        });
+        assertThat(groupRows.get(2).at("/after/Group#" + group + "/groupId").asText()).isEqualTo(group);
+    }
+
+    @Test
+    void anAssignmentTheEngineMakesOnItsOwnIsRecordedAsTheSystems() throws Exception {
+        Task task = taskService.newTask();
+        task.setName("审计测试任务");
+        taskService.saveTask(task);
+        try {
+            taskService.setAssignee(task.getId(), "legal1");
+            taskService.setAssignee(task.getId(), "legal2");
+
+            List<JsonNode> assignments = rows("action=TASK_ASSIGN&objectId=" + task.getId());
+
+            assertThat(assignments).hasSize(2);
+            assertThat(assignments).allSatisfy(row -> assertThat(row.path("user").asText()).isEqualTo("system"));
+            JsonNode reassignment = assignments.get(0);
+            assertThat(reassignment.at("/before/Task#" + task.getId() + "/assignee").asText()).isEqualTo("legal1");
+            assertThat(reassignment.at("/after/Task#" + task.getId() + "/assignee").asText()).isEqualTo("legal2");
+        } finally {
+            taskService.deleteTask(task.getId(), true);
+        }
     }
 
     @Test
