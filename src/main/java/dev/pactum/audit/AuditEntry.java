@@ -42,6 +42,8 @@ public record AuditEntry(Instant occurredAt, String actor, String sourceIp, Stri
     public AuditEntry {
         occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
         actor = cut(actor == null || actor.isBlank() ? ANONYMOUS : actor, 100);
+        beforeState = cut(beforeState, Integer.MAX_VALUE);
+        afterState = cut(afterState, Integer.MAX_VALUE);
         sourceIp = cut(sourceIp, 64);
         action = cut(action, 64);
         objectType = cut(objectType, 64);
@@ -59,10 +61,19 @@ public record AuditEntry(Instant occurredAt, String actor, String sourceIp, Stri
                 null, null, beforeState, afterState, detail);
     }
 
+    /**
+     * Cuts text to a column's size (without splitting a character) and replaces NUL, which PostgreSQL refuses in
+     * text: a user name or path tried in an attack must still be recordable.
+     */
     private static String cut(String value, int max) {
-        if (value == null || value.length() <= max) {
-            return value;
+        if (value == null) {
+            return null;
         }
-        return value.substring(0, max - 1) + "…";
+        String clean = value.indexOf('\u0000') >= 0 ? value.replace('\u0000', '\uFFFD') : value;
+        if (clean.length() <= max) {
+            return clean;
+        }
+        int end = Character.isHighSurrogate(clean.charAt(max - 2)) ? max - 2 : max - 1;
+        return clean.substring(0, end) + "…";
     }
 }

@@ -122,7 +122,18 @@ public class AuditTrail {
                 batch.get(i).record = records.get(i);
             }
         } catch (RuntimeException e) {
-            batch.forEach(pending -> pending.failure = e);
+            if (batch.size() == 1) {
+                batch.get(0).failure = e;
+                return;
+            }
+            // One entry the database refuses must not take its batch-mates down with it: write them one by one.
+            for (Pending pending : batch) {
+                try {
+                    pending.record = appendAll(List.of(pending.entry)).get(0);
+                } catch (RuntimeException single) {
+                    pending.failure = single;
+                }
+            }
         }
     }
 

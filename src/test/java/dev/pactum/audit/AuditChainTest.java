@@ -114,6 +114,19 @@ class AuditChainTest {
     }
 
     @Test
+    void textThatPostgresRefusesIsStillRecorded() {
+        AuditTrail trail = new AuditTrail(pool());
+
+        AuditRecord record = trail.append(new AuditEntry(Instant.now(), null, "127.0.0.1", "LOGIN_FAILED", "user",
+                "admin\u0000' or 1=1", Outcome.FAILURE, 302, "POST", "/login", null, null, null, "x".repeat(5000)));
+
+        assertThat(record.entry().actor()).isEqualTo(AuditEntry.ANONYMOUS);
+        assertThat(record.entry().objectId()).isEqualTo("admin\uFFFD' or 1=1");
+        assertThat(record.entry().detail()).hasSize(2000).endsWith("…");
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
     void theDatabaseRefusesUpdateDeleteAndTruncateForEveryClient() throws SQLException {
         HikariDataSource pool = pool();
         new AuditTrail(pool).append(entry("sales1", Instant.now()));
