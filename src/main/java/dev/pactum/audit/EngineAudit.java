@@ -78,13 +78,11 @@ class EngineAudit extends AbstractProcessEnginePlugin {
     /** The engine events of one transaction, delivered when it commits. */
     private PendingEngineEvents pending() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            PendingEngineEvents immediate = new PendingEngineEvents();
-            immediate.deliverSoon = true;
-            return immediate;
+            return new PendingEngineEvents(true);
         }
         PendingEngineEvents pending = (PendingEngineEvents) TransactionSynchronizationManager.getResource(this);
         if (pending == null) {
-            pending = new PendingEngineEvents();
+            pending = new PendingEngineEvents(false);
             TransactionSynchronizationManager.bindResource(this, pending);
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
@@ -94,14 +92,18 @@ class EngineAudit extends AbstractProcessEnginePlugin {
     private final class PendingEngineEvents implements TransactionSynchronization {
 
         /** Outside any transaction synchronization: deliver each event as it comes. */
-        private boolean deliverSoon;
+        private final boolean immediate;
         private final List<UserOperationLogEntryEventEntity> operations = new ArrayList<>();
         /** task id → [assignee before, assignee after, who assigned], the same for owners under "owner:" + id. */
         private final Map<String, String[]> links = new LinkedHashMap<>();
 
+        PendingEngineEvents(boolean immediate) {
+            this.immediate = immediate;
+        }
+
         void operation(UserOperationLogEntryEventEntity operation) {
             operations.add(operation);
-            if (deliverSoon) {
+            if (immediate) {
                 afterCommit();
             }
         }
@@ -117,7 +119,7 @@ class EngineAudit extends AbstractProcessEnginePlugin {
                 change[1] = link.getUserId();
             }
             change[2] = link.getAssignerId();
-            if (deliverSoon) {
+            if (immediate) {
                 afterCommit();
             }
         }
@@ -135,7 +137,7 @@ class EngineAudit extends AbstractProcessEnginePlugin {
 
         @Override
         public void afterCompletion(int status) {
-            if (!deliverSoon) {
+            if (!immediate) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(EngineAudit.this);
             }
         }

@@ -52,13 +52,16 @@ class AuditTrailTest {
         String stranger = "mallory-" + UUID.randomUUID();
         String basicStranger = "eve-" + UUID.randomUUID();
 
-        int loggedIn = formLogin("manager2", "manager2");
-        int failed = formLogin(stranger, "guess");
+        HttpClient browser = browser();
+        int loggedIn = formLogin(browser, "manager2", "manager2");
+        int loggedOut = logout(browser);
+        int failed = formLogin(browser(), stranger, "guess");
         int basicFailed = api.send(api.request(null, "GET", "/api/contracts", null, null)
                 .header("Authorization", basic(basicStranger, "guess"))
                 .header("X-Forwarded-For", "203.0.113.9"), HttpResponse.BodyHandlers.ofString()).statusCode();
 
         assertThat(loggedIn).isEqualTo(302);
+        assertThat(loggedOut).isEqualTo(302);
         assertThat(failed).isEqualTo(302);
         assertThat(basicFailed).isEqualTo(401);
         JsonNode login = rows("action=LOGIN&user=manager2").get(0);
@@ -66,6 +69,8 @@ class AuditTrailTest {
         assertThat(login.path("outcome").asText()).isEqualTo("SUCCESS");
         assertThat(login.path("sourceIp").asText()).as("X-Forwarded-For from an untrusted peer is ignored")
                 .isIn(LOOPBACK);
+        JsonNode logout = rows("action=LOGOUT&user=manager2").get(0);
+        assertThat(logout.path("seq").asLong()).isGreaterThan(login.path("seq").asLong());
         JsonNode formFailure = rows("action=LOGIN_FAILED&objectId=" + stranger).get(0);
         assertThat(formFailure.path("user").asText()).as("nobody was authenticated").isEqualTo("anonymous");
         assertThat(formFailure.path("outcome").asText()).isEqualTo("FAILURE");
@@ -273,16 +278,33 @@ class AuditTrailTest {
         return matching.get(0);
     }
 
-    /** Logs in with the form as a browser does, sending a forged X-Forwarded-For; returns the login's status. */
-    private int formLogin(String user, String password) throws IOException, InterruptedException {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    /** A client that keeps cookies and does not follow redirects, as a browser's session. */
+    private static HttpClient browser() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Logs in with the form as a person does, sending a forged X-Forwarded-For; returns the login's status. */
+    private int formLogin(HttpClient browser, String user, String password) throws IOException, InterruptedException {
+        String form = "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + csrf(browser);
+        return postForm(browser, "/login", form);
+    }
+
+    private int logout(HttpClient browser) throws IOException, InterruptedException {
+        return postForm(browser, "/logout", "_csrf=" + csrf(browser));
+    }
+
+    /** The session's CSRF token, as the login page (logged in or not) carries it. */
+    private String csrf(HttpClient browser) throws IOException, InterruptedException {
         String page = browser.send(HttpRequest.newBuilder(api.uri("/login")).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher csrf = CSRF_FIELD.matcher(page);
         assertThat(csrf.find()).isTrue();
-        String form = "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
-        return browser.send(HttpRequest.newBuilder(api.uri("/login"))
+        return encode(csrf.group(1));
+    }
+
+    private int postForm(HttpClient browser, String path, String form) throws IOException, InterruptedException {
+        return browser.send(HttpRequest.newBuilder(api.uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
                 .header("X-Forwarded-For", "203.0.113.9")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString())
