@@ -41,7 +41,9 @@ public record AuditEntry(Instant occurredAt, String actor, String sourceIp, Stri
 
     public AuditEntry {
         occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
-        actor = cut(actor == null || actor.isBlank() ? ANONYMOUS : actor, 100);
+        // Only null becomes "anonymous": every other value must read back exactly as written, or a row changed to
+        // a value this constructor would normalise could pass verification.
+        actor = cut(actor == null ? ANONYMOUS : actor, 100);
         beforeState = cut(beforeState, Integer.MAX_VALUE);
         afterState = cut(afterState, Integer.MAX_VALUE);
         sourceIp = cut(sourceIp, 64);

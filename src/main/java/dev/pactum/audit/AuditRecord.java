@@ -2,9 +2,4 @@ package dev.pactum.audit;
 
 /** A sealed row of the audit trail: the entry, its place in the chain and the hashes that link it. */
 public record AuditRecord(long seq, AuditEntry entry, String prevHash, String rowHash) {
-
-    /** Whether the stored hash still matches the stored content and predecessor. */
-    boolean contentIntact() {
-        return AuditChain.rowHash(seq, entry, prevHash).equals(rowHash);
-    }
 }

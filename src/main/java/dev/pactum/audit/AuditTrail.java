@@ -95,8 +95,8 @@ public class AuditTrail {
         return pending.record;
     }
 
-    /** Seals entries into the chain in the given order, under one lock. */
-    public List<AuditRecord> appendAll(List<AuditEntry> entries) {
+    /** Seals entries into the chain in the given order, in one transaction. */
+    private List<AuditRecord> appendAll(List<AuditEntry> entries) {
         return inTransaction(connection -> appendLocked(connection, entries));
     }
 
