@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -50,7 +51,8 @@ public class DemoIdentity implements ApplicationRunner {
             new DemoGroup("legal", "法务 Legal", Groups.GROUP_TYPE_WORKFLOW),
             new DemoGroup("finance", "财务 Finance", Groups.GROUP_TYPE_WORKFLOW),
             new DemoGroup("directors", "总监 Directors", Groups.GROUP_TYPE_WORKFLOW),
-            new DemoGroup(PROCESS_ANALYSTS, "流程分析师 Process analysts", Groups.GROUP_TYPE_WORKFLOW));
+            new DemoGroup(PROCESS_ANALYSTS, "流程分析师 Process analysts", Groups.GROUP_TYPE_WORKFLOW),
+            new DemoGroup(SecurityConfiguration.AUDITORS, "审计 Auditors", Groups.GROUP_TYPE_WORKFLOW));
 
     private static final List<DemoUser> USERS = List.of(
             new DemoUser("admin", "管理员", "Admin", Groups.CAMUNDA_ADMIN),
@@ -62,7 +64,8 @@ public class DemoIdentity implements ApplicationRunner {
             new DemoUser("legal2", "孙丽", "Sun", "legal"),
             new DemoUser("finance1", "陈静", "Chen", "finance"),
             new DemoUser("director1", "赵磊", "Zhao", "directors"),
-            new DemoUser("analyst1", "孙丽", "Sun", PROCESS_ANALYSTS));
+            new DemoUser("analyst1", "孙丽", "Sun", PROCESS_ANALYSTS),
+            new DemoUser("auditor1", "吴敏", "Wu", SecurityConfiguration.AUDITORS));
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -132,6 +135,9 @@ public class DemoIdentity implements ApplicationRunner {
         grant(PROCESS_ANALYSTS, Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.READ);
         grant(PROCESS_ANALYSTS, Resources.PROCESS_DEFINITION, Authorization.ANY,
                 Permissions.READ, Permissions.READ_HISTORY);
+        // Auditors follow an audit row's engine operation id into Camunda's own operation log (read only).
+        grant(SecurityConfiguration.AUDITORS, Resources.OPERATION_LOG_CATEGORY, Authorization.ANY,
+                UserOperationLogCategoryPermissions.READ);
     }
 
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {

@@ -1,6 +1,7 @@
 package dev.pactum.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pactum.audit.AuditTrailFilter;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -46,6 +48,9 @@ public class SecurityConfiguration {
     /** The group whose members may deploy process models from Camunda Modeler (with camunda-admin). */
     public static final String PROCESS_ANALYSTS = "process-analysts";
 
+    /** The group whose members may read the audit trail (with camunda-admin). */
+    public static final String AUDITORS = "auditors";
+
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
     /** Runs right after Spring Security's filter chain, before Camunda's own webapp filters. */
@@ -59,7 +64,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, MessageSource messages, LocaleResolver localeResolver,
-            ObjectMapper objectMapper) throws Exception {
+            ObjectMapper objectMapper, AuditTrailFilter auditTrail) throws Exception {
         RequestMatcher restApi = new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**"));
         RequestMatcher webappApi = PATHS.matcher(webappPath + "/api/**");
         RequestMatcher anyApi = new OrRequestMatcher(restApi, webappApi);
@@ -88,6 +93,9 @@ public class SecurityConfiguration {
                         // Credit data feeds the risk score: finance keeps it, not the sales it judges.
                         .requestMatchers(PATHS.matcher(HttpMethod.PUT, "/api/customers/*/credit"))
                                 .hasAnyAuthority("finance", Groups.CAMUNDA_ADMIN)
+                        // The audit trail: auditors and admins only.
+                        .requestMatchers(PATHS.matcher("/api/audit"), PATHS.matcher("/api/audit/**"),
+                                PATHS.matcher("/api/audit.csv")).hasAnyAuthority(AUDITORS, Groups.CAMUNDA_ADMIN)
                         .anyRequest().authenticated())
                 // LoginPage renders GET /login; Spring Security handles POST /login and returns to the saved page.
                 .formLogin(form -> form.loginPage("/login").permitAll())
@@ -103,6 +111,9 @@ public class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint(restApi, webappApi, messages, localeResolver, objectMapper))
                         .accessDeniedHandler(accessDenied(anyApi, messages, localeResolver, objectMapper)));
+        // Audit trail (dev.pactum.audit): right after the security context is loaded, so it records every request
+        // with its user, including the 401s, 403s, logins and logouts that later security filters answer.
+        http.addFilterAfter(auditTrail, SecurityContextHolderFilter.class);
         return http.build();
     }
 

@@ -1,5 +1,6 @@
 package dev.pactum.workspace;
 
+import dev.pactum.security.CurrentUser;
 import dev.pactum.reporting.ContractFilter;
 import dev.pactum.reporting.ContractListing;
 import dev.pactum.reporting.CustomerDirectory;
@@ -16,10 +17,12 @@ class CustomerPages {
 
     private final CustomerDirectory customers;
     private final ContractListing listing;
+    private final CurrentUser currentUser;
 
-    CustomerPages(CustomerDirectory customers, ContractListing listing) {
+    CustomerPages(CustomerDirectory customers, ContractListing listing, CurrentUser currentUser) {
         this.customers = customers;
         this.listing = listing;
+        this.currentUser = currentUser;
     }
 
     @GetMapping("/customers")
@@ -31,6 +34,8 @@ class CustomerPages {
 
     @GetMapping("/customers/{id:\\d+}")
     String customer(@PathVariable long id, Model model) {
+        // Credit data feeds the risk score: only those who keep it (finance, directors, admins) see it.
+        model.addAttribute("handlesCredit", currentUser.handlesCredit());
         model.addAttribute("customer", customers.one(id)
                 .orElseThrow(() -> DomainException.notFound("pactum.customer.notFound", id)));
         model.addAttribute("contracts", listing.search(ContractFilter.NONE.withCustomer(id), 0, 100));
