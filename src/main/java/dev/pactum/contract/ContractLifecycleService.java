@@ -2,6 +2,7 @@ package dev.pactum.contract;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,9 +22,11 @@ public class ContractLifecycleService {
             ContractStatus.REVISING);
 
     private final ContractRepository contracts;
+    private final ApplicationEventPublisher events;
 
-    public ContractLifecycleService(ContractRepository contracts) {
+    public ContractLifecycleService(ContractRepository contracts, ApplicationEventPublisher events) {
         this.contracts = contracts;
+        this.events = events;
     }
 
     /**
@@ -44,7 +47,9 @@ public class ContractLifecycleService {
     public Contract startApprovalRound(String processInstanceId) {
         Contract contract = locked(processInstanceId);
         requireStatus(contract, MAY_ENTER_APPROVAL);
+        ContractStatus from = contract.getStatus();
         contract.enterApprovalRound();
+        published(contract, from);
         return contract;
     }
 
@@ -71,8 +76,15 @@ public class ContractLifecycleService {
     private Contract move(String processInstanceId, Set<ContractStatus> from, ContractStatus to) {
         Contract contract = locked(processInstanceId);
         requireStatus(contract, from);
+        ContractStatus was = contract.getStatus();
         contract.setStatus(to);
+        published(contract, was);
         return contract;
+    }
+
+    private void published(Contract contract, ContractStatus from) {
+        events.publishEvent(new ContractStatusChanged(contract.getId(), contract.getNumber(), from,
+                contract.getStatus(), contract.getProcessInstanceId()));
     }
 
     private Contract locked(long contractId) {

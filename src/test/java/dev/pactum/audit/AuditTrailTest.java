@@ -83,7 +83,7 @@ class AuditTrailTest {
 
     @Test
     void contractActionsAndATaskCompletedThroughEngineRestNameTheAuthenticatedUser() throws Exception {
-        long customerId = api.send("sales1", "POST", "/api/customers", """
+        long customerId = api.send("finance1", "POST", "/api/customers", """
                 {"name":"审计测试客户有限公司","creditCode":"%s","contactName":"钱七","contactEmail":"qian@example.com",
                  "creditLimit":800000}""".formatted(TestContracts.newCreditCode()), null).body().get("id").asLong();
         // "owner" in the body is not a field of the request: the recorded user is who authenticated.
