@@ -16,6 +16,10 @@ public record ContractRevision(String title, BigDecimal amount, Integer paymentT
     public static final String PAYMENT_TERM_DAYS = "revisionPaymentTermDays";
     public static final String END_DATE = "revisionEndDate";
 
+    /** The limits {@link NewContract} puts on a new contract's title and amount, and the database on every one. */
+    private static final int MAX_TITLE_LENGTH = 300;
+    private static final int MAX_AMOUNT_INTEGER_DIGITS = 17;
+
     public static Map<String, Object> formVariablesOf(Contract contract) {
         return Map.of(TITLE, contract.getTitle(),
                 AMOUNT, contract.getAmount().toPlainString(),
@@ -32,19 +36,22 @@ public record ContractRevision(String title, BigDecimal amount, Integer paymentT
             return new ContractRevision(
                     title == null || title.toString().isBlank() ? null : title.toString().trim(),
                     amount == null || amount.toString().isBlank() ? null : new BigDecimal(amount.toString()),
-                    days == null ? null : ((Number) (days instanceof String text ? Integer.valueOf(text) : days))
-                            .intValue(),
+                    days == null ? null : new BigDecimal(days.toString()).intValueExact(),
                     endDate == null || endDate.toString().isBlank() ? null : LocalDate.parse(endDate.toString()));
-        } catch (NumberFormatException | DateTimeParseException | ClassCastException e) {
+        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
             throw new IllegalArgumentException("修改内容格式不正确 / The revision has a malformed value: "
                     + e.getMessage(), e);
         }
     }
 
     void applyTo(Contract contract) {
-        if (amount != null && (amount.signum() < 0 || amount.scale() > 2)) {
-            throw new IllegalArgumentException("金额须为非负且最多两位小数 / The amount must be non-negative "
-                    + "with at most two decimals");
+        if (title != null && title.length() > MAX_TITLE_LENGTH) {
+            throw new IllegalArgumentException("标题最多 300 字 / The title has at most 300 characters");
+        }
+        if (amount != null && (amount.signum() < 0 || amount.scale() > 2
+                || amount.precision() - amount.scale() > MAX_AMOUNT_INTEGER_DIGITS)) {
+            throw new IllegalArgumentException("金额须为非负，最多 17 位整数和两位小数 / The amount must be non-negative "
+                    + "with at most 17 digits and two decimals");
         }
         if (paymentTermDays != null && (paymentTermDays < 0 || paymentTermDays > 3650)) {
             throw new IllegalArgumentException("付款期限须在 0 到 3650 天之间 / The payment term must be 0 to 3650 days");

@@ -2,6 +2,10 @@ package dev.pactum.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -54,6 +58,61 @@ class BusinessCalendarTest {
         // 72h: the make-up Saturday 10 Oct counts, Sunday 11 does not.
         assertThat(calendar.plusWorkingHours(at("2026-09-30T18:00"), 72)).isEqualTo(at("2026-10-10T18:00"));
         assertThat(calendar.plusWorkingHours(at("2026-09-30T18:00"), 84)).isEqualTo(at("2026-10-12T06:00"));
+    }
+
+    @Test
+    void anSlaEndingExactlyAtMidnightBeforeAWeekendEndsThenNotOnMonday() {
+        // Friday 4 Dec 15:00 + 9h: the last 9 hours of Friday; the SLA is due at its end, Saturday 00:00.
+        assertThat(calendar.plusWorkingHours(at("2026-12-04T15:00"), 9)).isEqualTo(at("2026-12-05T00:00"));
+        assertThat(calendar.plusWorkingHours(at("2026-12-04T00:00"), 24)).isEqualTo(at("2026-12-05T00:00"));
+        assertThat(calendar.plusWorkingHours(at("2026-12-03T00:00"), 48)).isEqualTo(at("2026-12-05T00:00"));
+        // One second more runs into Monday.
+        assertThat(calendar.plusWorkingTime(at("2026-12-04T15:00"), Duration.ofHours(9).plusSeconds(1)))
+                .isEqualTo(at("2026-12-07T00:00:01"));
+    }
+
+    @Test
+    void anSlaEndingExactlyAtMidnightBeforeAHolidayEndsThen() {
+        // Wednesday 30 Sep 12:00 + 12h ends as 国庆 begins, Thursday 1 Oct 00:00, not on Thursday the 8th.
+        assertThat(calendar.plusWorkingHours(at("2026-09-30T12:00"), 12)).isEqualTo(at("2026-10-01T00:00"));
+        // The make-up Saturday 10 Oct is followed by a Sunday: 24h from its start end at Sunday 00:00.
+        assertThat(calendar.plusWorkingHours(at("2026-10-10T00:00"), 24)).isEqualTo(at("2026-10-11T00:00"));
+    }
+
+    @Test
+    void noWorkingTimeEndsWhereItStartsOnAWorkingDayAndAtTheNextOneOtherwise() {
+        assertThat(calendar.plusWorkingHours(at("2026-12-07T10:30"), 0)).isEqualTo(at("2026-12-07T10:30"));
+        assertThat(calendar.plusWorkingHours(at("2026-12-05T10:30"), 0)).isEqualTo(at("2026-12-07T00:00"));
+    }
+
+    @Test
+    void fractionsOfAnHourCountToTheSecond() {
+        assertThat(calendar.plusWorkingHours(at("2026-12-07T09:00"), 12.5)).isEqualTo(at("2026-12-07T21:30"));
+        assertThat(calendar.plusWorkingHours(at("2026-12-07T09:00"), 1 / 3600.0)).isEqualTo(at("2026-12-07T09:00:01"));
+    }
+
+    @Test
+    void negativeWorkingTimeIsRefused() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> calendar.plusWorkingTime(at("2026-12-07T09:00"), Duration.ofSeconds(-1)));
+    }
+
+    @Test
+    void aCalendarWithoutWorkingDaysFailsInsteadOfLoopingForever() {
+        LocalDate first = LocalDate.of(2026, 12, 7);
+        List<LocalDate> everyWeekday = first.datesUntil(first.plusYears(11))
+                .filter(day -> day.getDayOfWeek().getValue() < 6).toList();
+        BusinessCalendar noWorkingDays = new BusinessCalendar(SHANGHAI, new CalendarProperties(everyWeekday, List.of()));
+
+        assertThatIllegalStateException().isThrownBy(() -> noWorkingDays.plusWorkingHours(at("2026-12-07T09:00"), 1))
+                .withMessageContaining("no end");
+    }
+
+    @Test
+    void aDayCannotBeBothHolidayAndMakeUpWorkday() {
+        LocalDate day = LocalDate.of(2026, 10, 10);
+        assertThatIllegalArgumentException().isThrownBy(() -> new CalendarProperties(List.of(day), List.of(day)))
+                .withMessageContaining("2026-10-10");
     }
 
     private static Instant at(String local) {

@@ -52,6 +52,44 @@ class ClauseLibraryTest {
     }
 
     @Test
+    void anUnknownTemplateHasNoClausesSoEveryIdIsUnknown() {
+        assertThat(library.exists("sales-standard")).isTrue();
+        assertThat(library.exists("lease-standard")).isFalse();
+        assertThat(library.unknownClauseIds("lease-standard", Set.of("payment", "term")))
+                .containsExactlyInAnyOrder("payment", "term");
+    }
+
+    @Test
+    void onlyClauseSectionsAreClausesAndOneWithoutABodyHasNoText() {
+        List<ClauseLibrary.Clause> clauses = ClauseLibrary.clauses("""
+                <html xmlns="http://www.w3.org/1999/xhtml"><body>
+                  <section class="parties" id="clause-parties"><div class="clause-body">不是条款</div></section>
+                  <section class="clause" id="signatures"><div class="clause-body">不是条款</div></section>
+                  <section class="clause" id="clause-term" data-title="合同期限"><h2>合同期限</h2></section>
+                  <section class="clause negotiated" id="clause-price" data-title="价格">
+                    <div class="clause-number">第二条</div>
+                    <div class="clause-body"><p>第一段</p>  <p>  第二段  </p><p> </p></div>
+                  </section>
+                </body></html>""");
+
+        assertThat(clauses).containsExactly(new ClauseLibrary.Clause("term", "合同期限", ""),
+                new ClauseLibrary.Clause("price", "价格", "第一段\n第二段"));
+    }
+
+    @Test
+    void aTemplateDoctypeIsNotFetchedFromTheNetwork() {
+        // Servers often have no way out; the DTD a template names must not be downloaded to read its clauses.
+        List<ClauseLibrary.Clause> clauses = ClauseLibrary.clauses("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://pactum.invalid/xhtml1-strict.dtd">
+                <html xmlns="http://www.w3.org/1999/xhtml"><body>
+                  <section class="clause" id="clause-term" data-title="合同期限"><div class="clause-body">一年</div></section>
+                </body></html>""");
+
+        assertThat(clauses).extracting(ClauseLibrary.Clause::text).containsExactly("一年");
+    }
+
+    @Test
     void theStandardTextForThisContractWithOtherWhitespaceIsNotAChange() {
         Contract contract = contract();
         String payment = standardTextFor(contract, "payment");

@@ -10,6 +10,8 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -168,17 +170,8 @@ class RuleBaseTest {
 
     @Test
     void aBrokenDecisionTableIsNamedWithTheRowOfTheBadRule() throws IOException {
-        byte[] table = Files.readAllBytes(PROJECT_RULES.resolve("approval-routing.xlsx"));
-        try (var book = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(table));
-             var out = new java.io.ByteArrayOutputStream()) {
-            // row 13 (index 12): "Contracts of 500,000 CNY or more need legal"; column E: amount at least
-            book.getSheetAt(0).getRow(12).getCell(4).setCellValue("五十万");
-            book.write(out);
-            table = out.toByteArray();
-        }
-        List<RuleSource> sources = new java.util.ArrayList<>(ProjectRules.ruleBase().sources());
-        sources.removeIf(source -> source.name().endsWith(".xlsx"));
-        sources.add(new RuleSource("rules/approval-routing.xlsx", table));
+        // row 13 (index 12): "Contracts of 500,000 CNY or more need legal"; column E: amount at least
+        List<RuleSource> sources = withRoutingTableCell(12, 4, "五十万");
 
         assertThatThrownBy(() -> RuleBase.compile(sources))
                 .isInstanceOf(RuleCompilationException.class)
@@ -191,8 +184,106 @@ class RuleBaseTest {
         List<RuleSource> sources = List.of(new RuleSource("rules/approval-routing.drl", GREETING_RULES),
                 new RuleSource("rules/thresholds.xlsx", "not a workbook"));
 
+        // Drools wraps the cause in advice to use the xls97 format, misleading for an .xlsx: the cause is named.
         assertThatThrownBy(() -> RuleBase.compile(sources))
                 .isInstanceOf(RuleCompilationException.class)
-                .hasMessageStartingWith("rules/thresholds.xlsx: ");
+                .hasMessageStartingWith("rules/thresholds.xlsx: ")
+                .hasMessageContaining("unsupported file type")
+                .hasMessageNotContaining("xls97");
+    }
+
+    @Test
+    void aBrokenHeaderCellOfADecisionTableIsNamedAsAHeaderRow() throws IOException {
+        // row 2 (index 1), column B: the Import list of the RuleSet
+        List<RuleSource> sources = withRoutingTableCell(1, 1, "dev.pactum.NoSuchFact");
+
+        assertThatThrownBy(() -> RuleBase.compile(sources))
+                .isInstanceOf(RuleCompilationException.class)
+                .hasMessageContaining("rules/approval-routing.xlsx (header rows; generated rule line ")
+                .hasMessageContaining("dev.pactum.NoSuchFact");
+    }
+
+    @Test
+    void aBrokenCodeCellOfADecisionTableNamesTheRowOfEveryRuleItBreaks() throws IOException {
+        // row 9 (index 8), column E: the code of "Amount at least", used by three rows of the table
+        List<RuleSource> sources = withRoutingTableCell(8, 4, "amountCny >== $param");
+
+        assertThatThrownBy(() -> RuleBase.compile(sources))
+                .isInstanceOf(RuleCompilationException.class)
+                .hasMessageContaining("rules/approval-routing.xlsx row 13: ")
+                .hasMessageContaining("rules/approval-routing.xlsx row 17: ")
+                .hasMessageContaining("rules/approval-routing.xlsx row 19: ")
+                .hasMessageNotContaining("header rows");
+    }
+
+    @Test
+    void anErrorWithoutALineNumberNamesTheFileAlone() {
+        // The parser reports the rule it gave up on with its line, and then the whole file without one.
+        assertThatThrownBy(() -> RuleBase.compile(List.of(new RuleSource("rules/unfinished.drl",
+                "package a;\nrule \"No end\"\nwhen\nthen\n"))))
+                .isInstanceOf(RuleCompilationException.class)
+                .hasMessageContaining("rules/unfinished.drl line ")
+                .hasMessageNotContaining(" line 0")
+                .hasMessageNotContaining(" line -1");
+    }
+
+    @Test
+    void theVersionIsTheSha256OfEachFilesNameAndBytesInNameOrder() throws Exception {
+        RuleSource farewell = new RuleSource("rules/farewell.drl", FAREWELL_RULES);
+        RuleSource greeting = new RuleSource("rules/greeting.drl", GREETING_RULES);
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        for (RuleSource source : List.of(farewell, greeting)) {
+            sha256.update(source.name().getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);
+            sha256.update(source.bytes());
+            sha256.update((byte) 0);
+        }
+        String expected = HexFormat.of().formatHex(sha256.digest());
+
+        // Recorded with every decision: the same files must always give the same stamp, in any order given.
+        assertThat(RuleBase.compile(List.of(greeting, farewell)).version()).isEqualTo(expected);
+        assertThat(RuleBase.compile(List.of(greeting, farewell)).sources()).containsExactly(farewell, greeting);
+    }
+
+    @Test
+    void aPinnedRuleSetKeepsDecidingOnItsVersionWhileAnotherGoesLive() {
+        RuleBase live = RuleBase.compile(List.of(new RuleSource("rules/greeting.drl", GREETING_RULES)));
+        RuleBase candidate = RuleBase.compile(List.of(new RuleSource("rules/greeting.drl",
+                GREETING_RULES.replace("hello ", "hi "))));
+        String first = live.version();
+
+        RuleBase pinned = live.pinned();
+        live.replaceWith(candidate);
+
+        assertThat(pinned.version()).isEqualTo(first);
+        assertThat(pinned.fire("dev.pactum.test.greeting", List.of(1), String.class).results()).containsExactly("hello 1");
+        assertThat(live.version()).isEqualTo(candidate.version()).isNotEqualTo(first);
+        assertThat(live.fire("dev.pactum.test.greeting", List.of(1), String.class).results()).containsExactly("hi 1");
+        assertThat(live.sources()).isEqualTo(candidate.sources());
+    }
+
+    @Test
+    void aDecisionReturnsEveryFactLeftInItsSession() {
+        RuleBase ruleBase = RuleBase.compile(List.of(new RuleSource("rules/greeting.drl", GREETING_RULES)));
+
+        RuleOutcome outcome = ruleBase.fire("dev.pactum.test.greeting", List.of(7, 8));
+
+        assertThat(outcome.facts()).containsExactlyInAnyOrder(7, 8, "hello 7", "hello 8");
+        assertThat(outcome.resultsOf(Integer.class)).containsExactlyInAnyOrder(7, 8);
+        assertThat(outcome.ruleSetVersion()).isEqualTo(ruleBase.version());
+    }
+
+    private static List<RuleSource> withRoutingTableCell(int row, int column, String value) throws IOException {
+        byte[] table = Files.readAllBytes(PROJECT_RULES.resolve("approval-routing.xlsx"));
+        try (var book = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(table));
+             var out = new java.io.ByteArrayOutputStream()) {
+            book.getSheetAt(0).getRow(row).getCell(column).setCellValue(value);
+            book.write(out);
+            table = out.toByteArray();
+        }
+        List<RuleSource> sources = new java.util.ArrayList<>(ProjectRules.ruleBase().sources());
+        sources.removeIf(RuleSource::isDecisionTable);
+        sources.add(new RuleSource("rules/approval-routing.xlsx", table));
+        return sources;
     }
 }

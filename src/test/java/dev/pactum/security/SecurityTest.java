@@ -149,14 +149,20 @@ class SecurityTest {
                 "Authorization", Browser.basic("admin", "admin")).body());
         JsonNode authorizationsForSales = json.readTree(browser.get("/engine-rest/authorization",
                 "Authorization", Browser.basic("sales1", "sales1")).body());
-        HttpResponse<String> createUser = browser.postForm("/engine-rest/user/create", "",
-                "Authorization", Browser.basic("sales1", "sales1"));
+        HttpResponse<String> createUser = browser.send("/engine-rest/user/create", """
+                {"profile": {"id": "intruder1", "firstName": "In", "lastName": "Truder", "email": "in@example.com"},
+                 "credentials": {"password": "Intruder-2026!"}}""",
+                "Authorization", Browser.basic("sales1", "sales1"), "Accept", "application/json");
 
         // A new Camunda user may read itself; nobody else is visible to sales1.
         assertThat(usersForSales.findValuesAsText("id")).containsExactly("sales1");
         assertThat(usersForAdmin.findValuesAsText("id")).contains("admin", "sales1", "manager1", "director1");
         assertThat(authorizationsForSales.findValuesAsText("resourceId")).doesNotContain("*");
-        assertThat(createUser.statusCode()).isIn(400, 403, 415);
+        // A well-formed request, so only the missing CREATE permission on users can refuse it.
+        assertThat(createUser.statusCode()).isEqualTo(403);
+        assertThat(json.readTree(createUser.body()).path("type").asText()).isEqualTo("AuthorizationException");
+        assertThat(json.readTree(browser.get("/engine-rest/user?id=intruder1",
+                "Authorization", Browser.basic("admin", "admin")).body())).isEmpty();
     }
 
     private String loggedInCsrfToken(String user) {
