@@ -167,7 +167,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         // Spring's own errors (405, 406, 415, missing parameter...) keep their status but speak our language.
-        ProblemDetail detail = problem(status, "http-" + status.value(), e.getMessage());
+        // A 5xx says nothing of the server's insides; a 4xx keeps Spring's message (a missing parameter's name).
+        ProblemDetail detail = status.is5xxServerError()
+                ? problem(status, "internal", text("pactum.problem.internal.detail"))
+                : problem(status, "http-" + status.value(), e.getMessage());
         return ResponseEntity.status(status).headers(headers).body(detail);
     }
 
