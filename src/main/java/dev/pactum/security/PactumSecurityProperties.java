@@ -9,15 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Login and password settings (prefix {@code pactum.security}); every one is documented in README, the back-off
  * defaults are in {@code application.yaml}.
  *
- * @param trustedProxies addresses or CIDR ranges of reverse proxies whose {@code X-Forwarded-For} names the client;
- *                       a request from anywhere else is attributed to its own address
  * @param loginThrottle  how failed logins slow down further attempts
  * @param password       how passwords are stored and which new passwords are accepted
  * @param hstsMaxAge     how long browsers keep to HTTPS once they saw Pactum over HTTPS
  */
 @ConfigurationProperties(prefix = "pactum.security")
 public record PactumSecurityProperties(
-        @DefaultValue({"127.0.0.1", "::1"}) List<String> trustedProxies,
         @DefaultValue LoginThrottle loginThrottle,
         @DefaultValue Password password,
         @DefaultValue("365d") Duration hstsMaxAge) {

@@ -44,12 +44,14 @@ class PasswordVerifier {
         if (!identityService.checkPassword(userId, password)) {
             return false;
         }
-        verified.remember(userId, password, bcrypt.isCurrent(storedHash) ? storedHash : rehash(user, password));
+        verified.remember(userId, password, bcrypt.isCurrent(storedHash) ? storedHash : rehash(userId, password));
         return true;
     }
 
     /** @return the new stored hash, or null when another login rewrote it first */
-    private String rehash(User user, String password) {
+    private String rehash(String userId, String password) {
+        // Read again: the check itself may have just reset Camunda's failure count, a new revision of the user.
+        User user = identityService.createUserQuery().userId(userId).singleResult();
         user.setPassword(password);
         try {
             // The same password the user already has: the policy is for new passwords (README, "Security").

@@ -16,6 +16,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationDetailsSource;
@@ -192,6 +193,12 @@ public class SecurityConfiguration {
         registration.addUrlPatterns(webappPath + "/*");
         registration.setOrder(AFTER_SPRING_SECURITY);
         return registration;
+    }
+
+    /** Unexpected errors of the engine REST API without class names or internals ({@link EngineRestErrors}). */
+    @Bean
+    ResourceConfigCustomizer engineRestErrors(MessageSource messages, LocaleResolver localeResolver) {
+        return config -> config.register(new EngineRestErrors(messages, localeResolver));
     }
 
     @Bean
