@@ -47,7 +47,7 @@ class BcryptPasswordEncryptor implements PasswordEncryptor {
         return ALGORITHM;
     }
 
-    /** Whether a stored hash (with its {@code {ALGORITHM}} prefix) is bcrypt at this cost; otherwise it is rewritten. */
+    /** Whether a stored hash (with its {@code {BCRYPT}} prefix) is bcrypt at this cost; if not, it is rewritten. */
     boolean isCurrent(String storedHash) {
         Matcher matcher = storedHash == null ? null : COST.matcher(storedHash);
         return matcher != null && matcher.find() && Integer.parseInt(matcher.group(1)) == cost;

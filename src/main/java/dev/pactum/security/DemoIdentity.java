@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Demo users and groups with the engine authorizations the demo needs (authorization checks are on).
  * Everything is created only if missing, so a restart changes nothing. Each demo user's password is its name
- * (demo data alone bypasses the password policy); without demo data there are no users at all until {@code camunda.bpm.admin-user.*} creates the first admin.
+ * (demo data alone bypasses the password policy); without demo data there are no users at all until
+ * {@code camunda.bpm.admin-user.*} creates the first admin.
  */
 @Component
 @Order(1)

@@ -58,7 +58,8 @@ public class LoginThrottle {
     public synchronized Optional<Instant> lockedUntil(String source, String account) {
         Instant now = clock.instant();
         String user = normalize(account);
-        Instant until = later(bySourceAndAccount.lockedUntil(pair(source, user), now), bySource.lockedUntil(source, now));
+        Instant until = later(bySourceAndAccount.lockedUntil(pair(source, user), now),
+                bySource.lockedUntil(source, now));
         if (!isKnown(user, source, now)) {
             until = later(until, byAccount.lockedUntil(user, now));
         }

@@ -54,7 +54,8 @@ public record PactumSecurityProperties(
 
         public Backoff {
             if (freeFailures < 1 || firstLock.isNegative() || firstLock.isZero() || maxLock.compareTo(firstLock) < 0) {
-                throw new IllegalArgumentException("A login back-off needs free-failures >= 1 and 0 < first-lock <= max-lock");
+                throw new IllegalArgumentException(
+                        "A login back-off needs free-failures >= 1 and 0 < first-lock <= max-lock");
             }
         }
 

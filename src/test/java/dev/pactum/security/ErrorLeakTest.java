@@ -20,8 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ErrorLeakTest {
 
     /** A Java class name, qualified or ending in Exception/Error, or a stack frame. */
-    private static final Pattern INTERNALS = Pattern.compile(
-            "\\b(java|javax|jakarta|org|com|dev)\\.[a-z]+\\.|\\b[A-Z]\\w*(Exception|Error)\\b|\\bat [a-z]+\\.[a-z]+\\.|\\.java:\\d+");
+    private static final Pattern INTERNALS = Pattern.compile("\\b(java|javax|jakarta|org|com|dev)\\.[a-z]+\\."
+            + "|\\b[A-Z]\\w*(Exception|Error)\\b|\\bat [a-z]+\\.[a-z]+\\.|\\.java:\\d+");
 
     private static final String SALES = Browser.basic("sales1", "sales1");
 

@@ -163,16 +163,22 @@ class LoginLockoutTest {
     }
 
     @Test
-    void camundasOwnPasswordChecksAreClosed() {
+    void camundasOwnPasswordChecksAreClosed() throws Exception {
+        // Each answers whether any user's password is right, unthrottled: the engine REST API to anyone who may
+        // read users (admins), the webapps' own login to anyone logged in.
         HttpResponse<String> verify = browser.send("/engine-rest/identity/verify",
                 "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}",
-                "Authorization", Browser.basic("sales1", "sales1"));
-        browser.logIn("sales1", "sales1");
+                "Authorization", Browser.basic("admin", "admin"));
+        browser.logIn("manager1", "manager1");
         HttpResponse<String> webappLogin = browser.postForm("/camunda/api/admin/auth/user/default/login/tasklist",
                 "username=" + user + "&password=" + PASSWORD, "Accept", "application/json");
 
         assertThat(verify.statusCode()).isEqualTo(403);
+        assertThat(verify.body()).doesNotContain("authenticated");
         assertThat(webappLogin.statusCode()).isEqualTo(403);
+        assertThat(json.readTree(webappLogin.body()).path("type").asText())
+                .as("refused by Pactum's rule, before Camunda's own CSRF check")
+                .isEqualTo("https://pactum.dev/problems/forbidden");
     }
 
     /** Wrong passwords from one address until it is refused; at most twelve. */
