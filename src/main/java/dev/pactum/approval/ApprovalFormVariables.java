@@ -18,8 +18,8 @@ class ApprovalFormVariables {
 
     public Map<String, Object> of(Contract contract, ApprovalLevelEntry level, int levelCount) {
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("contractTitle", contract.getTitle());
-        variables.put("customerName", contract.getCustomer().getName());
+        variables.put("contractTitle", markdownText(contract.getTitle()));
+        variables.put("customerName", markdownText(contract.getCustomer().getName()));
         variables.put("contractTypeLabel", TYPE_LABELS.get(contract.getType().name()));
         variables.put("amountText", amountText(contract));
         variables.put("contractPeriod", contract.getStartDate() + " ~ " + contract.getEndDate());
@@ -29,6 +29,25 @@ class ApprovalFormVariables {
                 level.getMode() == ApprovalMode.ALL ? "会签 all must approve" : "或签 any one approves",
                 String.join(", ", level.getGroups())));
         return variables;
+    }
+
+    /**
+     * Text a user typed, safe to put into the form's Markdown: form-js renders {@code {{contractTitle}}} as
+     * Markdown, so a title could otherwise be a link, an image or fake table rows. Every character Markdown or HTML
+     * gives a meaning is escaped, and line breaks become spaces.
+     */
+    static String markdownText(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        for (char c : text.replaceAll("\\R", " ").toCharArray()) {
+            if ("\\`*_{}[]()#+-.!|<>~&\"'=:".indexOf(c) >= 0) {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
     }
 
     static String amountText(Contract contract) {

@@ -12,18 +12,23 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a user name and password against Camunda's identity service, the one place users and groups live.
- * The authorities of the resulting authentication are the user's Camunda group ids exactly as they are
- * ({@code sales}, {@code camunda-admin}), with no {@code ROLE_} or {@code GROUP_} prefix, so
- * {@code hasAuthority("legal")} reads like the group in Camunda Admin.
+ * Checks a user name and password against Camunda's identity service, the one place users and groups live, after
+ * asking {@link LoginThrottle} whether this address may try this account now. The authorities of the resulting
+ * authentication are the user's Camunda group ids exactly as they are ({@code sales}, {@code camunda-admin}), with no
+ * {@code ROLE_} or {@code GROUP_} prefix, so {@code hasAuthority("legal")} reads like the group in Camunda Admin.
  */
 @Component
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final PasswordVerifier passwords;
+    private final LoginThrottle throttle;
 
-    public CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    public CamundaIdentityAuthenticationProvider(IdentityService identityService, PasswordVerifier passwords,
+            LoginThrottle throttle) {
         this.identityService = identityService;
+        this.passwords = passwords;
+        this.throttle = throttle;
     }
 
     @Override
@@ -33,10 +38,16 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         if (username == null || username.isBlank() || credentials == null) {
             throw new BadCredentialsException("Missing user name or password");
         }
-        // checkPassword also applies Camunda's lock-out after repeated failures.
-        if (!identityService.checkPassword(username, credentials.toString())) {
+        String source = LoginDetails.sourceOf(authentication.getDetails());
+        // A locked attempt is refused before the password is looked at: it neither costs a hash nor counts.
+        throttle.lockedUntil(source, username).ifPresent(until -> {
+            throw new LoginThrottledException(until);
+        });
+        if (!passwords.matches(username, credentials.toString())) {
+            throttle.failed(source, username);
             throw new BadCredentialsException("Bad user name or password");
         }
+        throttle.succeeded(source, username);
         List<GrantedAuthority> groups = identityService.createGroupQuery().groupMember(username).list().stream()
                 .map(Group::getId)
                 .<GrantedAuthority>map(SimpleGrantedAuthority::new)

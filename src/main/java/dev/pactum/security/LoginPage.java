@@ -1,9 +1,12 @@
 package dev.pactum.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,15 +15,18 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The login form for browsers, in the reader's language. Spring Security handles {@code POST /login}
- * and then returns the user to the page they first asked for.
+ * and then returns the user to the page they first asked for; after a failure it comes back here with
+ * {@code ?error} and the reason in the session, which says how long to wait when {@link LoginThrottle} refused.
  */
 @Controller
 class LoginPage {
 
     private final MessageSource messages;
+    private final Clock clock;
 
-    LoginPage(MessageSource messages) {
+    LoginPage(MessageSource messages, Clock clock) {
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping(path = "/login", produces = MediaType.TEXT_HTML_VALUE)
@@ -29,7 +35,7 @@ class LoginPage {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         String notice = "";
         if (request.getParameter("error") != null) {
-            notice = "<p class=\"error\" role=\"alert\">" + text("error", locale) + "</p>";
+            notice = "<p class=\"error\" role=\"alert\">" + failure(request, locale) + "</p>";
         } else if (request.getParameter("logout") != null) {
             notice = "<p class=\"notice\" role=\"status\">" + text("logged-out", locale) + "</p>";
         }
@@ -69,6 +75,19 @@ class LoginPage {
                 text("username", locale), text("password", locale),
                 HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()),
                 text("submit", locale));
+    }
+
+    private String failure(HttpServletRequest request, Locale locale) {
+        HttpSession session = request.getSession(false);
+        Object reason = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        if (reason instanceof LoginThrottledException throttled) {
+            long seconds = throttled.secondsLeft(clock.instant());
+            if (seconds > 0) {
+                return HtmlUtils.htmlEscape(messages.getMessage("pactum.security.throttled.detail",
+                        new Object[] {seconds}, locale));
+            }
+        }
+        return text("error", locale);
     }
 
     private String text(String key, Locale locale) {

@@ -2,6 +2,8 @@ package dev.pactum.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pactum.audit.AuditTrailFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +17,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,6 +30,9 @@ import org.springframework.security.web.access.RequestMatcherDelegatingAccessDen
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -53,6 +60,14 @@ public class SecurityConfiguration {
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
+    /**
+     * For Pactum's own pages and API answers: scripts only from Pactum itself (no inline scripts), inline styles
+     * allowed (the landing and login pages carry theirs; styles cannot run code), no plugins, no framing by others.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
     /** Runs right after Spring Security's filter chain, before Camunda's own webapp filters. */
     private static final int AFTER_SPRING_SECURITY = SecurityProperties.DEFAULT_FILTER_ORDER + 1;
 
@@ -64,24 +79,32 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, MessageSource messages, LocaleResolver localeResolver,
-            ObjectMapper objectMapper, AuditTrailFilter auditTrail) throws Exception {
+            ObjectMapper objectMapper, Clock clock, ClientAddresses clientAddresses,
+            PactumSecurityProperties properties, AuditTrailFilter auditTrail) throws Exception {
         RequestMatcher restApi = new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**"));
+        RequestMatcher apiDocs = new OrRequestMatcher(PATHS.matcher("/v3/api-docs"), PATHS.matcher("/v3/api-docs/**"));
         RequestMatcher webappApi = PATHS.matcher(webappPath + "/api/**");
-        RequestMatcher anyApi = new OrRequestMatcher(restApi, webappApi);
+        RequestMatcher anyApi = new OrRequestMatcher(restApi, apiDocs, webappApi);
         RequestMatcher basicAuthenticated = request -> {
             String header = request.getHeader("Authorization");
             return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
         };
+        SecurityProblems problems = new SecurityProblems(messages, localeResolver, objectMapper, clock, true);
+        AuthenticationDetailsSource<HttpServletRequest, LoginDetails> loginDetails =
+                request -> new LoginDetails(clientAddresses.of(request));
         http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
                         // The landing page only links onwards; each target asks for a login itself.
                         .requestMatchers(PATHS.matcher("/"), PATHS.matcher("/index.html"),
                                 PATHS.matcher("/login"), PATHS.matcher("/error"),
-                                PATHS.matcher("/swagger-ui.html"), PATHS.matcher("/swagger-ui/**"),
-                                PATHS.matcher("/v3/api-docs"), PATHS.matcher("/v3/api-docs/**"),
                                 PATHS.matcher(webappPath + "/lib/**"), PATHS.matcher(webappPath + "/assets/**"),
                                 PATHS.matcher(webappPath + "/favicon.ico")).permitAll()
+                        // Camunda's own password checks would bypass LoginThrottle: passwords are checked at /login
+                        // and with HTTP Basic only.
+                        .requestMatchers(camundaPasswordChecks()).denyAll()
+                        .requestMatchers(PATHS.matcher("/api/admin/users/**"), PATHS.matcher("/api/admin/login-locks"))
+                                .hasAuthority(Groups.CAMUNDA_ADMIN)
                         // Deploying (Camunda Modeler's "Deploy"), redeploying and deleting deployments change what
                         // runs: analysts and admins only. The engine checks its own DEPLOYMENT permissions as well.
                         .requestMatchers(deploymentChanges()).hasAnyAuthority(PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)
@@ -98,23 +121,44 @@ public class SecurityConfiguration {
                                 PATHS.matcher("/api/audit.csv")).hasAnyAuthority(AUDITORS, Groups.CAMUNDA_ADMIN)
                         .anyRequest().authenticated())
                 // LoginPage renders GET /login; Spring Security handles POST /login and returns to the saved page.
-                .formLogin(form -> form.loginPage("/login").permitAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems(messages, localeResolver, objectMapper, true)))
+                .formLogin(form -> form.loginPage("/login").authenticationDetailsSource(loginDetails).permitAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems).authenticationDetailsSource(loginDetails))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
                         // Stateless API clients authenticate every request; there is no session cookie to forge.
                         new AndRequestMatcher(restApi, basicAuthenticated),
                         // The webapps send Camunda's own X-XSRF-TOKEN, checked by Camunda's CsrfPreventionFilter.
                         PATHS.matcher(webappPath + "/**")))
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.sameOrigin())
+                        // Sent only over HTTPS (Spring Security's default), so it appears once server.ssl is on.
+                        .httpStrictTransportSecurity(hsts -> hsts
+                                .maxAgeInSeconds(properties.hstsMaxAge().toSeconds()).includeSubDomains(true))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        // The Camunda webapps send their own policy (with a per-response script nonce).
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(PATHS.matcher(webappPath + "/**")),
+                                new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))))
                 .requestCache(cache -> cache.requestCache(pageRequestCache(anyApi)))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(entryPoint(restApi, webappApi, messages, localeResolver, objectMapper))
-                        .accessDeniedHandler(accessDenied(anyApi, messages, localeResolver, objectMapper)));
+                        .authenticationEntryPoint(entryPoint(new OrRequestMatcher(restApi, apiDocs), webappApi,
+                                problems, new SecurityProblems(messages, localeResolver, objectMapper, clock, false)))
+                        .accessDeniedHandler(accessDenied(anyApi, problems)));
         // Audit trail (dev.pactum.audit): right after the security context is loaded, so it records every request
         // with its user, including the 401s, 403s, logins and logouts that later security filters answer.
         http.addFilterAfter(auditTrail, SecurityContextHolderFilter.class);
         return http.build();
+    }
+
+    /**
+     * Camunda's endpoints that take a user name and password and answer whether they match: the webapps' own login
+     * (single sign-on makes it unused) and the engine REST API's identity check.
+     */
+    private RequestMatcher camundaPasswordChecks() {
+        return new OrRequestMatcher(
+                PATHS.matcher(HttpMethod.POST, webappPath + "/api/admin/auth/user/{engine}/login/**"),
+                PATHS.matcher(HttpMethod.POST, "/engine-rest/identity/verify"),
+                PATHS.matcher(HttpMethod.POST, "/engine-rest/engine/{engine}/identity/verify"));
     }
 
     /** Engine REST calls that create or remove deployments, under the default engine's path and a named engine's. */
@@ -140,25 +184,19 @@ public class SecurityConfiguration {
     }
 
     private static AuthenticationEntryPoint entryPoint(RequestMatcher restApi, RequestMatcher webappApi,
-            MessageSource messages, LocaleResolver localeResolver, ObjectMapper objectMapper) {
+            SecurityProblems restProblems, SecurityProblems webappProblems) {
         var entryPoints = new LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>();
-        entryPoints.put(restApi, problems(messages, localeResolver, objectMapper, true));
-        entryPoints.put(webappApi, problems(messages, localeResolver, objectMapper, false));
+        entryPoints.put(restApi, restProblems);
+        entryPoints.put(webappApi, webappProblems);
         DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
         entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
         return entryPoint;
     }
 
-    private static AccessDeniedHandler accessDenied(RequestMatcher anyApi, MessageSource messages,
-            LocaleResolver localeResolver, ObjectMapper objectMapper) {
+    private static AccessDeniedHandler accessDenied(RequestMatcher anyApi, SecurityProblems problems) {
         var handlers = new LinkedHashMap<RequestMatcher, AccessDeniedHandler>();
-        handlers.put(anyApi, problems(messages, localeResolver, objectMapper, false));
+        handlers.put(anyApi, problems);
         return new RequestMatcherDelegatingAccessDeniedHandler(handlers, new AccessDeniedHandlerImpl());
-    }
-
-    private static SecurityProblems problems(MessageSource messages, LocaleResolver localeResolver,
-            ObjectMapper objectMapper, boolean basicChallenge) {
-        return new SecurityProblems(messages, localeResolver, objectMapper, basicChallenge);
     }
 
     /**
@@ -174,6 +212,12 @@ public class SecurityConfiguration {
         registration.addUrlPatterns(webappPath + "/*");
         registration.setOrder(AFTER_SPRING_SECURITY);
         return registration;
+    }
+
+    /** Unexpected errors of the engine REST API without class names or internals ({@link EngineRestErrors}). */
+    @Bean
+    ResourceConfigCustomizer engineRestErrors(MessageSource messages, LocaleResolver localeResolver) {
+        return config -> config.register(new EngineRestErrors(messages, localeResolver));
     }
 
     @Bean

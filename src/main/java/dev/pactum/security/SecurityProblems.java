@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -18,34 +19,44 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Answers API requests that lack credentials (401) or permission (403) with RFC 9457 problem+json, in the
- * language the client asks for. Browsers asking for pages get the login page instead (see SecurityConfiguration).
+ * Answers API requests that lack credentials (401), come too soon after failed logins (429) or lack permission (403)
+ * with RFC 9457 problem+json, in the language the client asks for. Browsers asking for pages get the login page
+ * instead (see SecurityConfiguration).
  */
 class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     static final URI UNAUTHORIZED = URI.create("https://pactum.dev/problems/unauthorized");
     static final URI FORBIDDEN = URI.create("https://pactum.dev/problems/forbidden");
+    static final URI THROTTLED = URI.create("https://pactum.dev/problems/too-many-login-attempts");
 
     private final MessageSource messages;
     private final LocaleResolver localeResolver;
     private final ObjectMapper objectMapper;
+    private final Clock clock;
     private final boolean basicChallenge;
 
     /**
      * @param basicChallenge whether a 401 carries {@code WWW-Authenticate: Basic}; off for the Camunda webapp API,
      *                       where a browser would otherwise pop up its own password dialog
      */
-    SecurityProblems(MessageSource messages, LocaleResolver localeResolver, ObjectMapper objectMapper,
+    SecurityProblems(MessageSource messages, LocaleResolver localeResolver, ObjectMapper objectMapper, Clock clock,
             boolean basicChallenge) {
         this.messages = messages;
         this.localeResolver = localeResolver;
         this.objectMapper = objectMapper;
+        this.clock = clock;
         this.basicChallenge = basicChallenge;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof LoginThrottledException throttled) {
+            long seconds = Math.max(1, throttled.secondsLeft(clock.instant()));
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+            write(request, response, HttpStatus.TOO_MANY_REQUESTS, THROTTLED, "pactum.security.throttled", seconds);
+            return;
+        }
         if (basicChallenge && !fromBrowserPage(request)) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Pactum\", charset=\"UTF-8\"");
         }
@@ -69,10 +80,10 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,
-            String messageKey) throws IOException {
+            String messageKey, Object... args) throws IOException {
         Locale locale = localeResolver.resolveLocale(request);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-                messages.getMessage(messageKey + ".detail", null, locale));
+                messages.getMessage(messageKey + ".detail", args, locale));
         problem.setType(type);
         problem.setTitle(messages.getMessage(messageKey + ".title", null, locale));
         problem.setInstance(URI.create(request.getRequestURI()));

@@ -19,8 +19,18 @@ class InitialAdminPasswordCheckTest {
     void anAdminWithAPasswordOrNoAdminAtAllStarts() {
         assertThatCode(() -> check(new MockEnvironment()
                 .withProperty("camunda.bpm.admin-user.id", "admin")
-                .withProperty("camunda.bpm.admin-user.password", "s3cret"))).doesNotThrowAnyException();
+                .withProperty("camunda.bpm.admin-user.password", "s3cret-harbour"))).doesNotThrowAnyException();
         assertThatCode(() -> check(new MockEnvironment())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anAdminPasswordThePolicyWouldRefuseStopsTheStart() {
+        assertThatThrownBy(() -> check(new MockEnvironment().withProperty("camunda.bpm.admin-user.id", "admin")
+                .withProperty("camunda.bpm.admin-user.password", "s3cret")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("at least 10 characters");
+        assertThatThrownBy(() -> check(new MockEnvironment().withProperty("camunda.bpm.admin-user.id", "admin")
+                .withProperty("camunda.bpm.admin-user.password", "Admin-2026-spring")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("admin's id");
     }
 
     private static void check(MockEnvironment environment) {

@@ -151,7 +151,7 @@ class SecurityTest {
                 "Authorization", Browser.basic("sales1", "sales1")).body());
         HttpResponse<String> createUser = browser.send("/engine-rest/user/create", """
                 {"profile": {"id": "intruder1", "firstName": "In", "lastName": "Truder", "email": "in@example.com"},
-                 "credentials": {"password": "Intruder-2026!"}}""",
+                 "credentials": {"password": "Kx9-blue-Harbor-71"}}""",
                 "Authorization", Browser.basic("sales1", "sales1"), "Accept", "application/json");
 
         // A new Camunda user may read itself; nobody else is visible to sales1.
