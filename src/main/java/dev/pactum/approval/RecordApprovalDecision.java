@@ -4,7 +4,6 @@ import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractQueries;
 import dev.pactum.process.ContractProcess.ApprovalRef;
 import dev.pactum.process.ContractProcess.Var;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
@@ -98,8 +97,6 @@ class RecordApprovalDecision implements TaskListener {
     }
 
     private IllegalArgumentException refusal(String key, Object... args) {
-        // Tasklist shows the engine's message as is and sends no language, so say it in both.
-        return new IllegalArgumentException(messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE) + " / "
-                + messages.getMessage(key, args, Locale.ENGLISH));
+        return TasklistRefusal.of(messages, key, args);
     }
 }

@@ -4,7 +4,6 @@ import dev.pactum.process.ContractProcess;
 import dev.pactum.process.ContractProcess.Var;
 import dev.pactum.contract.ContractQueries;
 import java.util.List;
-import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.context.MessageSource;
@@ -42,10 +41,7 @@ class RouteToDeputy implements TaskListener {
         List<String> users = task.getCandidates().stream().map(IdentityLink::getUserId).filter(u -> u != null)
                 .toList();
         rules.refusal(contracts.ofProcess(task.getProcessInstanceId()), groups, users, assignee).ifPresent(key -> {
-            // Tasklist shows the engine's message as is and sends no language, so say it in both.
-            throw new IllegalArgumentException(messages.getMessage(key, new Object[] {assignee},
-                    Locale.SIMPLIFIED_CHINESE) + " / " + messages.getMessage(key, new Object[] {assignee},
-                    Locale.ENGLISH));
+            throw TasklistRefusal.of(messages, key, assignee);
         });
         String acting = deputies.actingFor(assignee);
         if (!acting.equals(assignee)) {
