@@ -68,6 +68,9 @@ public class SecurityConfiguration {
         RequestMatcher restApi = new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**"));
         RequestMatcher webappApi = PATHS.matcher(webappPath + "/api/**");
         RequestMatcher anyApi = new OrRequestMatcher(restApi, webappApi);
+        // Other systems' events carry no session or password: each proves its sender by its HMAC signature, which
+        // dev.pactum.integration.InboundEvents checks before it reads anything else.
+        RequestMatcher signedEvents = PATHS.matcher(HttpMethod.POST, "/api/integrations/{peer}/events");
         RequestMatcher basicAuthenticated = request -> {
             String header = request.getHeader("Authorization");
             return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
@@ -82,6 +85,7 @@ public class SecurityConfiguration {
                                 PATHS.matcher("/v3/api-docs"), PATHS.matcher("/v3/api-docs/**"),
                                 PATHS.matcher(webappPath + "/lib/**"), PATHS.matcher(webappPath + "/assets/**"),
                                 PATHS.matcher(webappPath + "/favicon.ico")).permitAll()
+                        .requestMatchers(signedEvents).permitAll()
                         // Deploying (Camunda Modeler's "Deploy"), redeploying and deleting deployments change what
                         // runs: analysts and admins only. The engine checks its own DEPLOYMENT permissions as well.
                         .requestMatchers(deploymentChanges()).hasAnyAuthority(PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)
@@ -101,7 +105,7 @@ public class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems(messages, localeResolver, objectMapper, true)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                .csrf(csrf -> csrf.ignoringRequestMatchers(signedEvents,
                         // Stateless API clients authenticate every request; there is no session cookie to forge.
                         new AndRequestMatcher(restApi, basicAuthenticated),
                         // The webapps send Camunda's own X-XSRF-TOKEN, checked by Camunda's CsrfPreventionFilter.
