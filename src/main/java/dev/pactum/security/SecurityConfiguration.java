@@ -69,7 +69,7 @@ public class SecurityConfiguration {
         RequestMatcher webappApi = PATHS.matcher(webappPath + "/api/**");
         RequestMatcher anyApi = new OrRequestMatcher(restApi, webappApi);
         // Other systems' events carry no session or password: each proves its sender by its HMAC signature, which
-        // dev.pactum.integration.InboundEvents checks before it reads anything else.
+        // the integration feature (InboundEvents) checks before it reads anything else.
         RequestMatcher signedEvents = PATHS.matcher(HttpMethod.POST, "/api/integrations/{peer}/events");
         RequestMatcher basicAuthenticated = request -> {
             String header = request.getHeader("Authorization");
