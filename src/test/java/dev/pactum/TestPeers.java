@@ -47,8 +47,6 @@ public class TestPeers implements ApplicationContextInitializer<ConfigurableAppl
                 Map.entry("pactum.integration.pm.enabled", "true"),
                 Map.entry("pactum.integration.pm.inbound-secret", PM_SECRET),
                 // A peer slower than this counts as failed: the timeout test waits this long, not 30 s.
-                Map.entry("pactum.integration.timeout", "PT3S"),
-                // Webhook deliveries are sent by the tests, not by the scheduler.
-                Map.entry("pactum.integration.webhooks.cron", "-"))));
+                Map.entry("pactum.integration.timeout", "PT3S"))));
     }
 }

@@ -2,7 +2,6 @@ package dev.pactum.integration;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,7 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout            a whole outbound call; a slower peer counts as failed and the call is retried
  * @param pushOn             contract statuses whose entry is pushed to finance and the CRM (names, so statuses a
  *                           later feature adds, e.g. TERMINATED, need no code here)
- * @param webhooks           signed webhooks to subscribers
  */
 @ConfigurationProperties(prefix = "pactum.integration")
 public record IntegrationProperties(
@@ -28,8 +26,7 @@ public record IntegrationProperties(
         @DefaultValue("PT5M") Duration signatureTolerance,
         @DefaultValue("PT5S") Duration connectTimeout,
         @DefaultValue("PT30S") Duration timeout,
-        @DefaultValue({"ACTIVE", "TERMINATED", "EXPIRED", "RENEWED"}) Set<String> pushOn,
-        @DefaultValue Webhooks webhooks) {
+        @DefaultValue({"ACTIVE", "TERMINATED", "EXPIRED", "RENEWED"}) Set<String> pushOn) {
 
     /**
      * One peer system.
@@ -50,24 +47,6 @@ public record IntegrationProperties(
 
         boolean receives() {
             return enabled && inboundSecret != null && !inboundSecret.isBlank();
-        }
-    }
-
-    /**
-     * @param enabled      deliver webhooks at all
-     * @param cron         when due deliveries are sent (Spring cron; {@code -} never, e.g. in tests)
-     * @param maxAttempts  attempts per delivery before it is marked FAILED (an admin can replay it)
-     * @param firstBackoff the wait after the first failed attempt; it doubles with each further failure
-     * @param allowedHosts hosts subscribers may name; empty allows any (intranet addresses too: only admins subscribe)
-     */
-    public record Webhooks(@DefaultValue("true") boolean enabled,
-                           @DefaultValue("*/5 * * * * *") String cron,
-                           @DefaultValue("8") int maxAttempts,
-                           @DefaultValue("PT30S") Duration firstBackoff,
-                           List<String> allowedHosts) {
-
-        public Webhooks {
-            allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
         }
     }
 

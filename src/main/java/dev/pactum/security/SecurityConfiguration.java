@@ -8,6 +8,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.security.servlet.PathRequest;
@@ -25,6 +26,7 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -64,7 +66,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, MessageSource messages, LocaleResolver localeResolver,
-            ObjectMapper objectMapper, AuditTrailFilter auditTrail) throws Exception {
+            ObjectMapper objectMapper, AuditTrailFilter auditTrail, ObjectProvider<BearerTokens> bearerTokens)
+            throws Exception {
         RequestMatcher restApi = new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**"));
         RequestMatcher webappApi = PATHS.matcher(webappPath + "/api/**");
         RequestMatcher anyApi = new OrRequestMatcher(restApi, webappApi);
@@ -73,7 +76,8 @@ public class SecurityConfiguration {
         RequestMatcher signedEvents = PATHS.matcher(HttpMethod.POST, "/api/integrations/{peer}/events");
         RequestMatcher basicAuthenticated = request -> {
             String header = request.getHeader("Authorization");
-            return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+            return header != null && (header.regionMatches(true, 0, "Basic ", 0, 6)
+                    || header.regionMatches(true, 0, "Bearer ", 0, 7));
         };
         http
                 .authorizeHttpRequests(requests -> requests
@@ -118,6 +122,10 @@ public class SecurityConfiguration {
         // Audit trail (dev.pactum.audit): right after the security context is loaded, so it records every request
         // with its user, including the 401s, 403s, logins and logouts that later security filters answer.
         http.addFilterAfter(auditTrail, SecurityContextHolderFilter.class);
+        // Machines: service accounts' API tokens (Authorization: Bearer), kept by the integration feature.
+        bearerTokens.ifAvailable(tokens -> http.addFilterBefore(new BearerTokenFilter(tokens,
+                problems(messages, localeResolver, objectMapper, false),
+                problems(messages, localeResolver, objectMapper, false)), BasicAuthenticationFilter.class));
         return http.build();
     }
 
