@@ -9,7 +9,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The one signature scheme of Pactum's machine traffic, inbound events and outbound webhooks alike:
+ * The signature scheme of the events other systems send to Pactum:
  * {@code sha256=<lower-case hex of HMAC-SHA256(secret, timestamp + "." + body)>}, the timestamp in epoch seconds
  * and the body as the exact bytes sent.
  */
