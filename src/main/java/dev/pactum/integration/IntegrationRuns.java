@@ -5,7 +5,9 @@ import dev.pactum.web.DomainException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -32,12 +34,15 @@ class IntegrationRuns {
 
     private final IntegrationProperties properties;
     private final RuntimeService runtime;
+    private final IdentityService identity;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    IntegrationRuns(IntegrationProperties properties, RuntimeService runtime, JdbcTemplate jdbc, Clock clock) {
+    IntegrationRuns(IntegrationProperties properties, RuntimeService runtime, IdentityService identity,
+                    JdbcTemplate jdbc, Clock clock) {
         this.properties = properties;
         this.runtime = runtime;
+        this.identity = identity;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -47,11 +52,18 @@ class IntegrationRuns {
         if (change.to() == null || !properties.pushOn().contains(change.to().name()) || !anyPeerPushes()) {
             return;
         }
+        // The push is Pactum's, not the person's whose approval activated the contract (through the engine REST API
+        // or Tasklist, where the engine checks that person's permissions): start it as the system.
+        Authentication person = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
         STARTING.set(change);
         try {
             runtime.startProcessInstanceByKey(IntegrationProcess.KEY, change.number());
         } finally {
             STARTING.remove();
+            if (person != null) {
+                identity.setAuthentication(person);
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.pactum.ApiClient;
 import dev.pactum.PactumTest;
 import dev.pactum.TestPeers;
 import dev.pactum.contract.Contract;
@@ -51,6 +52,7 @@ class ContractIntegrationProcessTest {
     @Autowired ContractRepository contracts;
     @Autowired TestContracts testContracts;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ApiClient api;
 
     private final WireMockServer peers = TestPeers.peers();
 
@@ -166,6 +168,21 @@ class ContractIntegrationProcessTest {
                 number + ":1:ACTIVE:" + FINANCE);
         assertThat(jdbc.queryForObject("select finance_answer from integration_run where process_instance_id = ?",
                 String.class, run.getId())).contains("\"replayed\": true");
+    }
+
+    @Test
+    void anApprovalThroughTheEngineRestApiStartsTheRunAsTheSystemNotAsTheApprover() throws Exception {
+        Contract contract = contractService.submit(testContracts.draft("sales1", "200000"), "sales1");
+        String taskId = api.send("manager1", "GET", "/engine-rest/task?processInstanceBusinessKey="
+                + contract.getNumber(), null, null).body().get(0).get("id").asText();
+        assertThat(api.send("manager1", "POST", "/engine-rest/task/" + taskId + "/claim",
+                "{\"userId\":\"manager1\"}", null).status()).isEqualTo(204);
+
+        assertThat(api.send("manager1", "POST", "/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\":{\"decision\":{\"value\":\"approve\"}}}", null).status()).isEqualTo(204);
+
+        assertThat(contracts.findById(contract.getId()).orElseThrow().getStatus()).isEqualTo(ContractStatus.ACTIVE);
+        assertThat(runOf(contract.getNumber())).isWaitingAt(FINANCE, CRM);
     }
 
     @Test
