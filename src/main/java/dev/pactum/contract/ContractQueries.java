@@ -2,7 +2,9 @@ package dev.pactum.contract;
 
 import dev.pactum.security.CurrentUser;
 import jakarta.persistence.criteria.JoinType;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -37,6 +39,17 @@ public class ContractQueries {
     public Contract ofProcess(String processInstanceId) {
         return contracts.findByProcessInstanceId(processInstanceId)
                 .orElseThrow(() -> new ContractProcessRefusedException("pactum.process.notBound", processInstanceId));
+    }
+
+    /** The contract with this number (HT-2026-000123), whoever asks: for the system, not for users. */
+    public Optional<Contract> byNumber(String number) {
+        return contracts.findByNumber(number);
+    }
+
+    /** The customer's contracts whose text may still change: drafts, those in approval and those being revised. */
+    public List<Contract> openOfCustomer(long customerId) {
+        return contracts.findByCustomerIdAndStatusInOrderById(customerId,
+                EnumSet.of(ContractStatus.DRAFT, ContractStatus.IN_APPROVAL, ContractStatus.REVISING));
     }
 
     /** The newest contracts, newest first (what-if replays run over them). */

@@ -1,6 +1,8 @@
 package dev.pactum.contract;
 
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -15,6 +17,8 @@ public interface ContractRepository extends JpaRepository<Contract, Long>, JpaSp
     Optional<Contract> findByProcessInstanceId(String processInstanceId);
 
     Optional<Contract> findByOwnerAndIdempotencyKey(String owner, String idempotencyKey);
+
+    List<Contract> findByCustomerIdAndStatusInOrderById(Long customerId, Collection<ContractStatus> statuses);
 
     /** Counts the customer's other contracts in a state, e.g. earlier ACTIVE ones. */
     long countByCustomerIdAndStatusAndIdNot(Long customerId, ContractStatus status, Long contractId);

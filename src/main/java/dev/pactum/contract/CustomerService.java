@@ -1,6 +1,7 @@
 package dev.pactum.contract;
 
 import dev.pactum.web.DomainException;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -53,6 +54,44 @@ public class CustomerService {
         customer.setCreditLimitCurrency(credit.creditLimitCurrency());
         customer.setHasOverduePayments(credit.hasOverduePayments());
         return customer;
+    }
+
+    /**
+     * Applies what the CRM reports of a customer (see {@link CustomerUpdate}).
+     *
+     * @return whether anything changed
+     */
+    @Transactional
+    public boolean update(CustomerUpdate update) {
+        Customer customer = customers.findByCreditCode(update.creditCode())
+                .orElseThrow(() -> DomainException.unprocessable("pactum.customer.creditCodeUnknown",
+                        update.creditCode()));
+        boolean changed = false;
+        if (update.name() != null && !update.name().trim().equals(customer.getName())) {
+            customer.setName(update.name().trim());
+            changed = true;
+        }
+        if (update.contactName() != null && !update.contactName().equals(customer.getContactName())) {
+            customer.setContactName(update.contactName());
+            changed = true;
+        }
+        if (update.contactEmail() != null && !update.contactEmail().equals(customer.getContactEmail())) {
+            customer.setContactEmail(update.contactEmail());
+            changed = true;
+        }
+        if (update.contactPhone() != null && !update.contactPhone().equals(customer.getContactPhone())) {
+            customer.setContactPhone(update.contactPhone());
+            changed = true;
+        }
+        if (changed) {
+            customers.flush();
+        }
+        return changed;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Customer> byCreditCode(String creditCode) {
+        return customers.findByCreditCode(creditCode);
     }
 
     @Transactional(readOnly = true)

@@ -10,6 +10,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.security.servlet.PathRequest;
@@ -29,6 +30,7 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -80,14 +82,19 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, MessageSource messages, LocaleResolver localeResolver,
             ObjectMapper objectMapper, Clock clock, ClientAddresses clientAddresses,
-            PactumSecurityProperties properties, AuditTrailFilter auditTrail) throws Exception {
+            PactumSecurityProperties properties, AuditTrailFilter auditTrail,
+            ObjectProvider<BearerTokens> bearerTokens) throws Exception {
         RequestMatcher restApi = new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**"));
         RequestMatcher apiDocs = new OrRequestMatcher(PATHS.matcher("/v3/api-docs"), PATHS.matcher("/v3/api-docs/**"));
         RequestMatcher webappApi = PATHS.matcher(webappPath + "/api/**");
         RequestMatcher anyApi = new OrRequestMatcher(restApi, apiDocs, webappApi);
+        // Other systems' events carry no session or password: each proves its sender by its HMAC signature, which
+        // the integration feature (InboundEvents) checks before it reads anything else.
+        RequestMatcher signedEvents = PATHS.matcher(HttpMethod.POST, "/api/integrations/{peer}/events");
         RequestMatcher basicAuthenticated = request -> {
             String header = request.getHeader("Authorization");
-            return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+            return header != null && (header.regionMatches(true, 0, "Basic ", 0, 6)
+                    || header.regionMatches(true, 0, "Bearer ", 0, 7));
         };
         SecurityProblems problems = new SecurityProblems(messages, localeResolver, objectMapper, clock, true);
         AuthenticationDetailsSource<HttpServletRequest, LoginDetails> loginDetails =
@@ -105,6 +112,7 @@ public class SecurityConfiguration {
                         .requestMatchers(camundaPasswordChecks()).denyAll()
                         .requestMatchers(PATHS.matcher("/api/admin/users/**"), PATHS.matcher("/api/admin/login-locks"))
                                 .hasAuthority(Groups.CAMUNDA_ADMIN)
+                        .requestMatchers(signedEvents).permitAll()
                         // Deploying (Camunda Modeler's "Deploy"), redeploying and deleting deployments change what
                         // runs: analysts and admins only. The engine checks its own DEPLOYMENT permissions as well.
                         .requestMatchers(deploymentChanges()).hasAnyAuthority(PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)
@@ -124,7 +132,7 @@ public class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").authenticationDetailsSource(loginDetails).permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems).authenticationDetailsSource(loginDetails))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                .csrf(csrf -> csrf.ignoringRequestMatchers(signedEvents,
                         // Stateless API clients authenticate every request; there is no session cookie to forge.
                         new AndRequestMatcher(restApi, basicAuthenticated),
                         // The webapps send Camunda's own X-XSRF-TOKEN, checked by Camunda's CsrfPreventionFilter.
@@ -147,6 +155,11 @@ public class SecurityConfiguration {
         // Audit trail (dev.pactum.audit): right after the security context is loaded, so it records every request
         // with its user, including the 401s, 403s, logins and logouts that later security filters answer.
         http.addFilterAfter(auditTrail, SecurityContextHolderFilter.class);
+        // Machines: service accounts' API tokens (Authorization: Bearer), kept by the integration feature.
+        bearerTokens.ifAvailable(tokens -> http.addFilterBefore(new BearerTokenFilter(tokens,
+                new SecurityProblems(messages, localeResolver, objectMapper, clock, false),
+                new SecurityProblems(messages, localeResolver, objectMapper, clock, false)),
+                BasicAuthenticationFilter.class));
         return http.build();
     }
 

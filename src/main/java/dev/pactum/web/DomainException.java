@@ -23,7 +23,9 @@ public class DomainException extends RuntimeException {
         /** Well-formed, but its content cannot be used (e.g. rules that do not compile). */
         UNPROCESSABLE,
         /** More than the server accepts in one request. */
-        TOO_LARGE
+        TOO_LARGE,
+        /** The request does not prove who sent it (e.g. a machine's event with a bad or stale signature). */
+        UNAUTHORIZED
     }
 
     private final Kind kind;
@@ -53,6 +55,10 @@ public class DomainException extends RuntimeException {
         return new DomainException(Kind.FORBIDDEN, messageKey, args);
     }
 
+    public static DomainException unauthorized(String messageKey, Object... args) {
+        return new DomainException(Kind.UNAUTHORIZED, messageKey, args);
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -66,6 +72,7 @@ public class DomainException extends RuntimeException {
             case INVALID -> "validation";
             case UNPROCESSABLE -> "unprocessable";
             case TOO_LARGE -> "too-large";
+            case UNAUTHORIZED -> "unauthorized";
         };
     }
 

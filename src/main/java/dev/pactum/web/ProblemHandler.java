@@ -77,6 +77,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
             case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
         };
     }
 

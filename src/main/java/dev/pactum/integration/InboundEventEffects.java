@@ -1,0 +1,241 @@
+package dev.pactum.integration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pactum.contract.Contract;
+import dev.pactum.contract.ContractQueries;
+import dev.pactum.contract.CreditCodes;
+import dev.pactum.contract.Customer;
+import dev.pactum.contract.CustomerService;
+import dev.pactum.contract.CustomerUpdate;
+import dev.pactum.document.ContractDocumentService;
+import dev.pactum.web.DomainException;
+import dev.pactum.web.FieldProblem;
+import dev.pactum.web.InvalidRequestException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each inbound event means: its fields checked ({@link #validate}, before it is stored) and its effect
+ * ({@link #apply}, in the transaction that marks it processed). Finance's payments and the project system's
+ * acceptances are published as application events for the payment schedule; a CRM customer change updates the
+ * customer and re-renders the text of every contract of theirs that may still change.
+ */
+@Component
+class InboundEventEffects {
+
+    /** Who the document versions a CRM change renders are recorded as made by. */
+    static final String CRM_RENDERER = "integration:crm";
+
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final CustomerService customers;
+    private final ContractQueries contracts;
+    private final ContractDocumentService documents;
+    private final ApplicationEventPublisher events;
+
+    InboundEventEffects(CustomerService customers, ContractQueries contracts, ContractDocumentService documents,
+                        ApplicationEventPublisher events) {
+        this.customers = customers;
+        this.contracts = contracts;
+        this.documents = documents;
+        this.events = events;
+    }
+
+    /**
+     * Checks an event's fields for its peer.
+     *
+     * @return its type
+     * @throws InvalidRequestException naming every field at fault
+     */
+    static String validate(PeerSystem peer, JsonNode event) {
+        Fields fields = new Fields(event);
+        String type = fields.text("type", 100, true);
+        if (type != null && !peer.eventTypes().contains(type)) {
+            fields.problem("type", "pactum.integration.validation.type", String.join(", ", peer.eventTypes()));
+        }
+        if (InboundEventTypes.PAYMENT_RECEIVED.equals(type)) {
+            String number = fields.text("contractNumber", 50, false);
+            String milestone = fields.text("milestoneId", 100, false);
+            if (number == null && milestone == null) {
+                fields.problem("contractNumber", "pactum.integration.validation.contractOrMilestone");
+            }
+            BigDecimal amount = fields.decimal("amount");
+            if (amount != null && amount.signum() <= 0) {
+                fields.problem("amount", "pactum.integration.validation.positive");
+            }
+            fields.date("paidOn", true);
+            fields.text("reference", 200, true);
+            String currency = fields.text("currency", 3, false);
+            if (currency != null && !CURRENCY.matcher(currency).matches()) {
+                fields.problem("currency", "pactum.integration.validation.currency");
+            }
+        } else if (InboundEventTypes.CUSTOMER_UPDATED.equals(type)) {
+            String code = fields.text("creditCode", 18, true);
+            if (code != null && !CreditCodes.isValid(code)) {
+                fields.problem("creditCode", "pactum.validation.creditCode");
+            }
+            fields.text("name", 200, false);
+            fields.text("contactName", 100, false);
+            String email = fields.text("contactEmail", 200, false);
+            if (email != null && !EMAIL.matcher(email).matches()) {
+                fields.problem("contactEmail", "pactum.integration.validation.email");
+            }
+            fields.text("contactPhone", 50, false);
+        } else if (InboundEventTypes.MILESTONE_ACCEPTED.equals(type)) {
+            fields.text("contractNumber", 50, true);
+            fields.text("projectId", 100, true);
+            fields.text("milestoneId", 100, false);
+            fields.date("acceptedOn", true);
+        }
+        fields.throwIfAny();
+        return type;
+    }
+
+    /** Acts on a validated event; returns what it did, kept with the event and answered to the sender. */
+    Map<String, Object> apply(PeerSystem peer, String eventId, JsonNode event) {
+        String type = event.get("type").asText();
+        return switch (type) {
+            case InboundEventTypes.PAYMENT_RECEIVED -> paymentReceived(eventId, event);
+            case InboundEventTypes.CUSTOMER_UPDATED -> customerUpdated(event);
+            case InboundEventTypes.MILESTONE_ACCEPTED -> milestoneAccepted(eventId, event);
+            default -> throw new IllegalStateException("validated type " + type + " of " + peer);
+        };
+    }
+
+    /** An unknown contract number is published too (contract id null): finance matches such payments by hand. */
+    private Map<String, Object> paymentReceived(String eventId, JsonNode event) {
+        String number = optional(event, "contractNumber");
+        Optional<Contract> contract = Optional.ofNullable(number).flatMap(contracts::byNumber);
+        String currency = Optional.ofNullable(optional(event, "currency"))
+                .orElse(contract.map(Contract::getCurrency).orElse(null));
+        PaymentReported payment = new PaymentReported(eventId, contract.map(Contract::getId).orElse(null), number,
+                optional(event, "milestoneId"), Fields.decimalOf(event.get("amount")), currency,
+                LocalDate.parse(event.get("paidOn").asText()), event.get("reference").asText().trim());
+        events.publishEvent(payment);
+        Map<String, Object> effect = new LinkedHashMap<>();
+        effect.put("published", "PaymentReported");
+        effect.put("contractMatched", contract.isPresent());
+        return effect;
+    }
+
+    private Map<String, Object> customerUpdated(JsonNode event) {
+        String code = event.get("creditCode").asText().trim();
+        boolean changed = customers.update(new CustomerUpdate(code, optional(event, "name"),
+                optional(event, "contactName"), optional(event, "contactEmail"), optional(event, "contactPhone")));
+        List<Map<String, Object>> rerendered = new ArrayList<>();
+        if (changed) {
+            Customer customer = customers.byCreditCode(code).orElseThrow();
+            for (Contract open : contracts.openOfCustomer(customer.getId())) {
+                int version = documents.renderNewVersion(open.getId(), CRM_RENDERER).version();
+                rerendered.add(Map.of("contractNumber", open.getNumber(), "documentVersion", version));
+            }
+        }
+        Map<String, Object> effect = new LinkedHashMap<>();
+        effect.put("customerChanged", changed);
+        effect.put("rerendered", rerendered);
+        return effect;
+    }
+
+    private Map<String, Object> milestoneAccepted(String eventId, JsonNode event) {
+        String number = event.get("contractNumber").asText().trim();
+        Contract contract = contracts.byNumber(number)
+                .orElseThrow(() -> DomainException.unprocessable("pactum.integration.contractUnknown", number));
+        events.publishEvent(new ProjectMilestoneAccepted(eventId, contract.getId(), number,
+                event.get("projectId").asText().trim(), optional(event, "milestoneId"),
+                LocalDate.parse(event.get("acceptedOn").asText())));
+        return Map.of("published", "ProjectMilestoneAccepted");
+    }
+
+    private static String optional(JsonNode event, String field) {
+        JsonNode value = event.get(field);
+        return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText().trim();
+    }
+
+    /** Reads an event's fields and collects what is wrong with them. */
+    private static final class Fields {
+
+        private final JsonNode event;
+        private final List<FieldProblem> problems = new ArrayList<>();
+
+        Fields(JsonNode event) {
+            this.event = event;
+        }
+
+        void problem(String field, String key, Object... args) {
+            problems.add(new FieldProblem(field, key, args));
+        }
+
+        String text(String field, int maxLength, boolean required) {
+            JsonNode value = event.get(field);
+            if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+                if (required) {
+                    problem(field, "pactum.integration.validation.required");
+                }
+                return null;
+            }
+            if (!value.isTextual()) {
+                problem(field, "pactum.validation.typeMismatch");
+                return null;
+            }
+            String text = value.asText().trim();
+            if (text.length() > maxLength) {
+                problem(field, "pactum.integration.validation.tooLong", maxLength);
+                return null;
+            }
+            return text;
+        }
+
+        BigDecimal decimal(String field) {
+            JsonNode value = event.get(field);
+            if (value == null || value.isNull()) {
+                problem(field, "pactum.integration.validation.required");
+                return null;
+            }
+            BigDecimal amount = decimalOf(value);
+            if (amount == null || amount.scale() > 2 || amount.precision() - amount.scale() > 16) {
+                problem(field, "pactum.validation.typeMismatch");
+                return null;
+            }
+            return amount;
+        }
+
+        static BigDecimal decimalOf(JsonNode value) {
+            try {
+                if (value.isNumber()) {
+                    return value.decimalValue();
+                }
+                return value.isTextual() ? new BigDecimal(value.asText().trim()) : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        void date(String field, boolean required) {
+            String text = text(field, 10, required);
+            if (text == null) {
+                return;
+            }
+            try {
+                LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                problem(field, "pactum.integration.validation.date");
+            }
+        }
+
+        void throwIfAny() {
+            if (!problems.isEmpty()) {
+                throw new InvalidRequestException(problems);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.pactum;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Finance and the CRM for the one shared test context: a real HTTP server (WireMock) started once per JVM on a free
+ * port, with {@code pactum.integration.*} pointing at it and the test secrets for inbound events. Tests stub and
+ * verify what the peers answer and received through {@link #peers()}.
+ */
+public class TestPeers implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String FINANCE_SECRET = "test-secret-finance";
+    public static final String CRM_SECRET = "test-secret-crm";
+    public static final String PM_SECRET = "test-secret-pm";
+
+    private static WireMockServer peers;
+
+    public static synchronized WireMockServer peers() {
+        if (peers == null) {
+            peers = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+                    .containerThreads(20).jettyStopTimeout(0L));
+            peers.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(peers::stop, "wiremock-stop"));
+        }
+        return peers;
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String base = "http://127.0.0.1:" + peers().port();
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-peers", Map.ofEntries(
+                Map.entry("pactum.integration.finance.enabled", "true"),
+                Map.entry("pactum.integration.finance.url", base + "/finance"),
+                Map.entry("pactum.integration.finance.username", "pactum"),
+                Map.entry("pactum.integration.finance.password", "finance-password"),
+                Map.entry("pactum.integration.finance.inbound-secret", FINANCE_SECRET),
+                Map.entry("pactum.integration.crm.enabled", "true"),
+                Map.entry("pactum.integration.crm.url", base + "/crm"),
+                Map.entry("pactum.integration.crm.token", "crm-token"),
+                Map.entry("pactum.integration.crm.inbound-secret", CRM_SECRET),
+                Map.entry("pactum.integration.pm.enabled", "true"),
+                Map.entry("pactum.integration.pm.inbound-secret", PM_SECRET),
+                // A peer slower than this counts as failed: the timeout test waits this long, not 30 s.
+                Map.entry("pactum.integration.timeout", "PT3S"))));
+    }
+}
