@@ -1,6 +1,7 @@
 package dev.pactum.contract;
 
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -16,8 +17,8 @@ public interface ContractRepository extends JpaRepository<Contract, Long>, JpaSp
 
     Optional<Contract> findByOwnerAndIdempotencyKey(String owner, String idempotencyKey);
 
-    /** Counts the customer's other contracts in a state, e.g. earlier ACTIVE ones. */
-    long countByCustomerIdAndStatusAndIdNot(Long customerId, ContractStatus status, Long contractId);
+    /** Counts the customer's other contracts in some states, e.g. those both sides signed. */
+    long countByCustomerIdAndStatusInAndIdNot(Long customerId, Collection<ContractStatus> statuses, Long contractId);
 
     /** Loads a contract and locks its row until the transaction ends, so state changes queue up. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

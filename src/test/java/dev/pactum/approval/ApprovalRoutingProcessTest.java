@@ -151,7 +151,7 @@ class ApprovalRoutingProcessTest {
         LocalDate start = LocalDate.of(2026, 12, 1);
         Contract draft = contractService.draft(new NewContract("sales-standard", customer.getId(), "路由测试合同",
                 ContractType.SALES, value, "CNY", start, start.plusYears(1), 30, Map.of(),
-                new ContractTerms(value, false, null, null), null), "sales1", null).contract();
+                new ContractTerms(value, false, null, null), null, null), "sales1", null).contract();
         return contractService.submit(draft, "sales1");
     }
 

@@ -95,7 +95,7 @@ public final class LifecycleBenchmark {
             String amount = i % 5 == 0 ? "1500000" : "250000";
             Contract draft = contracts.draft(new NewContract("sales-standard", customer.getId(), "基准合同 " + i,
                     ContractType.SALES, new BigDecimal(amount), "CNY", start, start.plusYears(1), 30, Map.of(),
-                    new ContractTerms(new BigDecimal(amount), false, null, null), null),
+                    new ContractTerms(new BigDecimal(amount), false, null, null), null, null),
                     "sales1", null).contract();
             Contract submitted = contracts.submit(draft, "sales1");
             String instance = submitted.getProcessInstanceId();

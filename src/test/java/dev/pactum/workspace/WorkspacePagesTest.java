@@ -227,7 +227,8 @@ class WorkspacePagesTest {
         NewContract request = testContracts.request(testContracts.customer("页面测试客户有限公司"), amount, 30);
         return contracts.draft(new NewContract(request.templateKey(), request.customerId(), title, request.type(),
                 request.amount(), request.currency(), request.startDate(), request.endDate(),
-                request.paymentTermDays(), request.fields(), request.terms(), request.clauses()), owner, null)
+                request.paymentTermDays(), request.fields(), request.terms(), request.clauses(), request.milestones()),
+                owner, null)
                 .contract();
     }
 
