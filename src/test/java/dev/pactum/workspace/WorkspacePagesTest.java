@@ -93,7 +93,7 @@ class WorkspacePagesTest {
         tasks.claim(task.getId(), "manager1");
         tasks.complete(task.getId(), Map.of("decision", "approve", "comment", "价格合理，同意"));
         browser.open("/contracts/" + id);
-        assertThat(browser.text(".titlebar")).contains("已生效");
+        assertThat(browser.text(".titlebar")).contains("签署中");
         assertThat(browser.text("#timeline")).contains("manager1", "同意", "价格合理，同意", "已同意");
         browser.screenshot("contract-active");
     }
