@@ -14,6 +14,8 @@ import dev.pactum.document.DocumentKind;
 import dev.pactum.document.DocumentVersionInfo;
 import dev.pactum.notification.InAppNotification;
 import dev.pactum.notification.InAppNotificationRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -78,7 +80,12 @@ class SigningProcessTest {
         assertThat(instance).isWaitingAt("awaitStartDate");
         assertThat(documents.versions(contract.getId())).extracting(DocumentVersionInfo::kind)
                 .containsExactly(DocumentKind.RENDERED, DocumentKind.COMPANY_SIGNED, DocumentKind.COUNTER_SIGNED);
-        ApiClient.Response both = signing.verify("sales1", documents.latest(contract.getId()).orElseThrow().content());
+        byte[] signedByBoth = documents.latest(contract.getId()).orElseThrow().content();
+        // Kept for a look with other readers (poppler's pdfsig, Acrobat): target/signed-samples/.
+        Path samples = Files.createDirectories(Path.of("target", "signed-samples"));
+        Files.write(samples.resolve("company-signed.pdf"), companySigned);
+        Files.write(samples.resolve("signed-by-both.pdf"), signedByBoth);
+        ApiClient.Response both = signing.verify("sales1", signedByBoth);
         assertThat(both.body().at("/valid").asBoolean()).isTrue();
         assertThat(both.body().at("/signatures/1/signer").asText()).isEqualTo("上海测试客户有限公司");
         assertThat(both.body().at("/signatures/1/company").asBoolean()).isFalse();
