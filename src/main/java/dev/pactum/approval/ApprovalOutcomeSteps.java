@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The steps after the approval levels: activate, close as rejected, return to the owner. Each acts only when the
- * approval record bears the outcome out: a gateway reads a variable, and a variable can be set by whoever may
+ * The steps after the approval levels: release for signing, close as rejected, return to the owner. Each acts only
+ * when the approval record bears the outcome out: a gateway reads a variable, and a variable can be set by whoever may
  * update the instance, but the record is written only from approvers' own decisions.
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,12 +29,12 @@ class ApprovalOutcomeSteps {
         this.approvals = approvals;
     }
 
-    /** BPMN "Activate contract": approved by every level, or by the fast lane. */
+    /** BPMN "Release for signing": approved by every level, or by the fast lane; it goes out for signature. */
     @Bean
-    JavaDelegate activateContract() {
+    JavaDelegate releaseForSigning() {
         return execution -> {
             require(execution, ApprovalOutcome.APPROVED);
-            lifecycle.activate(execution.getProcessInstanceId());
+            lifecycle.startSigning(execution.getProcessInstanceId());
         };
     }
 

@@ -15,7 +15,9 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -64,6 +66,10 @@ public class Contract {
     /** Negotiated clause texts by clause id; a clause not listed keeps its template text. */
     @JdbcTypeCode(SqlTypes.JSON)
     private Map<String, String> clauses = new LinkedHashMap<>();
+
+    /** The payment schedule (回款计划); empty when the contract has none. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<PaymentMilestone> milestones = new ArrayList<>();
 
     /** Incremented each time the contract enters approval; a revise loop starts a new round. */
     private int approvalRound;
@@ -144,6 +150,8 @@ public class Contract {
     void setTerms(ContractTerms terms) { this.terms = terms == null ? ContractTerms.NONE : terms; }
     public Map<String, String> getClauses() { return clauses; }
     void setClauses(Map<String, String> clauses) { this.clauses = new LinkedHashMap<>(clauses); }
+    public List<PaymentMilestone> getMilestones() { return List.copyOf(milestones); }
+    void setMilestones(List<PaymentMilestone> milestones) { this.milestones = new ArrayList<>(milestones); }
     public int getApprovalRound() { return approvalRound; }
     public String getProcessInstanceId() { return processInstanceId; }
     void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }

@@ -20,6 +20,8 @@ public class ContractLifecycleService {
             ContractStatus.REVISING);
     private static final Set<ContractStatus> MAY_BE_REJECTED = EnumSet.of(ContractStatus.IN_APPROVAL,
             ContractStatus.REVISING);
+    private static final Set<ContractStatus> MAY_BE_TERMINATED = EnumSet.of(ContractStatus.SIGNING,
+            ContractStatus.SIGNED, ContractStatus.ACTIVE);
 
     private final ContractRepository contracts;
     private final ApplicationEventPublisher events;
@@ -57,8 +59,37 @@ public class ContractLifecycleService {
         return move(processInstanceId, EnumSet.of(ContractStatus.IN_APPROVAL), ContractStatus.REVISING);
     }
 
+    /** Approved: the contract goes out for signature. */
+    public Contract startSigning(String processInstanceId) {
+        return move(processInstanceId, EnumSet.of(ContractStatus.IN_APPROVAL), ContractStatus.SIGNING);
+    }
+
+    /** Both sides signed. */
+    public Contract markSigned(String processInstanceId) {
+        return move(processInstanceId, EnumSet.of(ContractStatus.SIGNING), ContractStatus.SIGNED);
+    }
+
+    /** Signed, and its start date came. */
     public Contract activate(String processInstanceId) {
-        return move(processInstanceId, EnumSet.of(ContractStatus.IN_APPROVAL), ContractStatus.ACTIVE);
+        return move(processInstanceId, EnumSet.of(ContractStatus.SIGNED), ContractStatus.ACTIVE);
+    }
+
+    /** Its term ended. */
+    public Contract expire(String processInstanceId) {
+        return move(processInstanceId, EnumSet.of(ContractStatus.ACTIVE), ContractStatus.EXPIRED);
+    }
+
+    /**
+     * Ends a contract early, from signing on; the caller (who checked who may) then stops its process. Found by id:
+     * a termination comes from a user, not from the process.
+     */
+    public Contract terminate(long contractId) {
+        Contract contract = locked(contractId);
+        requireStatus(contract, MAY_BE_TERMINATED);
+        ContractStatus from = contract.getStatus();
+        contract.setStatus(ContractStatus.TERMINATED);
+        published(contract, from);
+        return contract;
     }
 
     public Contract reject(String processInstanceId) {

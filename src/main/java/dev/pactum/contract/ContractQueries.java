@@ -58,10 +58,10 @@ public class ContractQueries {
                 Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")))).getContent();
     }
 
-    /** How many other contracts of the same customer are ACTIVE: the customer's track record. */
-    public long countOtherActiveOfCustomer(Contract contract) {
-        return contracts.countByCustomerIdAndStatusAndIdNot(contract.getCustomer().getId(), ContractStatus.ACTIVE,
-                contract.getId());
+    /** How many other contracts of the same customer both sides signed: the customer's track record. */
+    public long countOtherSignedOfCustomer(Contract contract) {
+        return contracts.countByCustomerIdAndStatusInAndIdNot(contract.getCustomer().getId(),
+                ContractStatus.SIGNED_BY_BOTH, contract.getId());
     }
 
     /** The contract if the current user may see it; otherwise not found, so its existence does not leak. */

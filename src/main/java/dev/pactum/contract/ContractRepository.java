@@ -20,8 +20,8 @@ public interface ContractRepository extends JpaRepository<Contract, Long>, JpaSp
 
     List<Contract> findByCustomerIdAndStatusInOrderById(Long customerId, Collection<ContractStatus> statuses);
 
-    /** Counts the customer's other contracts in a state, e.g. earlier ACTIVE ones. */
-    long countByCustomerIdAndStatusAndIdNot(Long customerId, ContractStatus status, Long contractId);
+    /** Counts the customer's other contracts in some states, e.g. those both sides signed. */
+    long countByCustomerIdAndStatusInAndIdNot(Long customerId, Collection<ContractStatus> statuses, Long contractId);
 
     /** Loads a contract and locks its row until the transaction ends, so state changes queue up. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -3,6 +3,7 @@ package dev.pactum.contract;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,6 +61,21 @@ public record ContractRevision(String title, BigDecimal amount, Integer paymentT
         if (newEnd.isBefore(contract.getStartDate())) {
             throw new IllegalArgumentException("结束日期不能早于开始日期 / The end date must not be before the start date");
         }
+        BigDecimal newAmount = amount != null ? amount : contract.getAmount();
+        List<PaymentMilestone> schedule = contract.getMilestones();
+        if (!schedule.isEmpty()) {
+            List<MilestonePlan> plans = schedule.stream().map(m -> new MilestonePlan(m.dueDate(), m.daysAfter(),
+                    m.event(), m.percent() == null ? m.amount() : null, m.percent(), m.description())).toList();
+            PaymentSchedule.Result rescheduled = PaymentSchedule.resolve(plans, newAmount, contract.getStartDate(),
+                    newEnd);
+            if (!rescheduled.problems().isEmpty()) {
+                throw new IllegalArgumentException("修改后的金额或结束日期与回款计划不符（金额合计须等于合同金额，日期须在合同期内）"
+                        + " / The revised amount or end date no longer fits the payment schedule (its amounts must add"
+                        + " up to the contract amount, its dates lie within the term)");
+            }
+            schedule = rescheduled.milestones();
+        }
+        contract.setMilestones(schedule);
         if (title != null) {
             contract.setTitle(title);
         }

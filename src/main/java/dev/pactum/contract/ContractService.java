@@ -78,6 +78,8 @@ public class ContractService {
         contract.setFields(request.fields());
         contract.setTerms(request.terms());
         contract.setClauses(request.clauses());
+        contract.setMilestones(PaymentSchedule.resolve(request.milestones(), request.amount(), request.startDate(),
+                request.endDate()).milestones());
         contract.setIdempotencyKey(idempotencyKey);
         contract.setIdempotencyFingerprint(fingerprint);
         return new Drafted(contracts.saveAndFlush(contract), true);
@@ -145,6 +147,9 @@ public class ContractService {
         }
         if (request.endDate().isBefore(request.startDate())) {
             problems.add(new FieldProblem("endDate", "pactum.validation.endDateBeforeStart"));
+        } else {
+            problems.addAll(PaymentSchedule.resolve(request.milestones(), request.amount(), request.startDate(),
+                    request.endDate()).problems());
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);

@@ -1,10 +1,24 @@
 package dev.pactum.contract;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** Where a contract is in its life; the lifecycle process moves it, in the same transaction as the engine. */
 public enum ContractStatus {
     DRAFT,
     IN_APPROVAL,
     REVISING,
     REJECTED,
-    ACTIVE
+    /** Approved; the company signs, then waits for the counterparty's signature. */
+    SIGNING,
+    /** Signed by both sides; in force from its start date. */
+    SIGNED,
+    ACTIVE,
+    /** Its term ended. */
+    EXPIRED,
+    /** Ended early, with a reason. */
+    TERMINATED;
+
+    /** The statuses of a contract both sides signed: what counts as a customer's track record. */
+    public static final Set<ContractStatus> SIGNED_BY_BOTH = EnumSet.of(SIGNED, ACTIVE, EXPIRED, TERMINATED);
 }

@@ -94,6 +94,17 @@ public class CustomerService {
         return customers.findByCreditCode(creditCode);
     }
 
+    /**
+     * The customer's payment standing as the payment schedules show it: set when a milestone of theirs became
+     * overdue, cleared when none is overdue any more. The risk rules read it.
+     */
+    @Transactional
+    public void recordPaymentStanding(long customerId, boolean hasOverduePayments) {
+        Customer customer = customers.findById(customerId)
+                .orElseThrow(() -> DomainException.notFound("pactum.customer.notFound", customerId));
+        customer.setHasOverduePayments(hasOverduePayments);
+    }
+
     @Transactional(readOnly = true)
     public Page<Customer> list(Pageable page) {
         return customers.findAll(page);

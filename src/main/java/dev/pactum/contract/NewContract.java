@@ -11,11 +11,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What it takes to draft a contract, from the API or from Tasklist's start form. Checks that need the database or
- * more than one field (customer exists, dates in order, template and currency known) are {@link ContractService}'s.
+ * more than one field (customer exists, dates in order, template and currency known, the payment schedule adds up)
+ * are {@link ContractService}'s.
  */
 public record NewContract(
         @NotBlank @Size(max = 100) String templateKey,
@@ -29,9 +31,11 @@ public record NewContract(
         @NotNull @Min(0) @Max(3650) Integer paymentTermDays,
         @Size(max = 50) Map<String, Object> fields,
         @Valid ContractTerms terms,
-        @Size(max = 50) Map<String, @NotBlank @Size(max = 20000) String> clauses) {
+        @Size(max = 50) Map<String, @NotBlank @Size(max = 20000) String> clauses,
+        @Size(max = 50) List<@Valid @NotNull MilestonePlan> milestones) {
 
     public NewContract {
+        milestones = milestones == null ? List.of() : milestones;
         fields = fields == null ? Map.of() : fields;
         terms = terms == null ? ContractTerms.NONE : terms;
         clauses = clauses == null ? Map.of() : clauses;

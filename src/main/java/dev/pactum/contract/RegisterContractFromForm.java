@@ -78,7 +78,7 @@ class RegisterContractFromForm implements JavaDelegate {
                     startDate == null ? null : LocalDate.parse(startDate),
                     endDate == null ? null : LocalDate.parse(endDate),
                     days == null ? null : new BigDecimal(days).intValueExact(),
-                    null, null, null);
+                    null, null, null, null);
         } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
             throw new IllegalArgumentException("合同信息格式不正确 / The contract has a malformed value: "
                     + e.getMessage(), e);

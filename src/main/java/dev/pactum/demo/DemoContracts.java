@@ -96,7 +96,7 @@ class DemoContracts implements ApplicationRunner {
         LocalDate start = LocalDate.now().withDayOfMonth(1);
         return contracts.draft(new NewContract(templateKey, customer.getId(), title, type, new BigDecimal(amount),
                 "CNY", start, start.plusYears(1).minusDays(1), paymentTermDays,
-                Map.of("项目经理", "周明"), null, null), owner, null).contract();
+                Map.of("项目经理", "周明"), null, null, null), owner, null).contract();
     }
 
     private Contract submit(Contract draft) {

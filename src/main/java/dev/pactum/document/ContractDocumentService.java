@@ -62,7 +62,27 @@ public class ContractDocumentService {
 
         int next = versions.findLatestVersionNumber(contractId) + 1;
         ContractDocumentVersion stored = versions.save(new ContractDocumentVersion(contractId, next,
-                contract.getTemplateKey(), PDF, pdf, sha256Hex(pdf), user, clock.instant()));
+                contract.getTemplateKey(), DocumentKind.RENDERED, PDF, pdf, sha256Hex(pdf), user, clock.instant()));
+        return stored.info();
+    }
+
+    /**
+     * Stores a PDF made from the latest version (signed by the company, or signed back by the counterparty) as the
+     * next version, as immutable as a rendered one.
+     *
+     * @throws NoSuchElementException when the contract has no version to derive it from
+     */
+    public DocumentVersionInfo storeSignedVersion(long contractId, DocumentKind kind, byte[] pdf, String user) {
+        if (kind == DocumentKind.RENDERED) {
+            throw new IllegalArgumentException("a rendered version is made by renderNewVersion");
+        }
+        versions.lockContract(contractId)
+                .orElseThrow(() -> new NoSuchElementException("no contract with id " + contractId));
+        ContractDocumentVersion latest = versions.findFirstByContractIdOrderByVersionDesc(contractId)
+                .orElseThrow(() -> new NoSuchElementException("contract " + contractId + " has no document"));
+        ContractDocumentVersion stored = versions.save(new ContractDocumentVersion(contractId,
+                latest.getVersion() + 1, latest.getTemplateKey(), kind, PDF, pdf, sha256Hex(pdf), user,
+                clock.instant()));
         return stored.info();
     }
 
@@ -73,9 +93,19 @@ public class ContractDocumentService {
 
     @Transactional(readOnly = true)
     public Optional<StoredDocument> latest(long contractId) {
-        return versions.findFirstByContractIdOrderByVersionDesc(contractId)
-                .map(v -> new StoredDocument(v.getVersion(), v.getTemplateKey(), v.getContentType(), v.getContent(),
-                        v.getSha256()));
+        return versions.findFirstByContractIdOrderByVersionDesc(contractId).map(ContractDocumentService::stored);
+    }
+
+    /** The newest version of a kind, e.g. the one the company signed. */
+    @Transactional(readOnly = true)
+    public Optional<StoredDocument> latest(long contractId, DocumentKind kind) {
+        return versions.findFirstByContractIdAndKindOrderByVersionDesc(contractId, kind)
+                .map(ContractDocumentService::stored);
+    }
+
+    private static StoredDocument stored(ContractDocumentVersion v) {
+        return new StoredDocument(v.getVersion(), v.getKind(), v.getTemplateKey(), v.getContentType(),
+                v.getContent(), v.getSha256());
     }
 
     static String sha256Hex(byte[] content) {

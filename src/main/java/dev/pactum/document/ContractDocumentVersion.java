@@ -1,6 +1,8 @@
 package dev.pactum.document;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -27,6 +29,9 @@ public class ContractDocumentVersion {
     private String templateKey;
     private String contentType;
 
+    @Enumerated(EnumType.STRING)
+    private DocumentKind kind;
+
     private byte[] content;
 
     private int sizeBytes;
@@ -37,11 +42,12 @@ public class ContractDocumentVersion {
     protected ContractDocumentVersion() {
     }
 
-    ContractDocumentVersion(long contractId, int version, String templateKey, String contentType, byte[] content,
-                            String sha256, String createdBy, Instant createdAt) {
+    ContractDocumentVersion(long contractId, int version, String templateKey, DocumentKind kind, String contentType,
+                            byte[] content, String sha256, String createdBy, Instant createdAt) {
         this.contractId = contractId;
         this.version = version;
         this.templateKey = templateKey;
+        this.kind = kind;
         this.contentType = contentType;
         this.content = content.clone();
         this.sizeBytes = content.length;
@@ -55,6 +61,7 @@ public class ContractDocumentVersion {
     public int getVersion() { return version; }
     public String getTemplateKey() { return templateKey; }
     public String getContentType() { return contentType; }
+    public DocumentKind getKind() { return kind; }
     public byte[] getContent() { return content.clone(); }
     public int getSizeBytes() { return sizeBytes; }
     public String getSha256() { return sha256; }
@@ -62,6 +69,6 @@ public class ContractDocumentVersion {
     public Instant getCreatedAt() { return createdAt; }
 
     DocumentVersionInfo info() {
-        return new DocumentVersionInfo(version, sha256, sizeBytes, createdAt, createdBy);
+        return new DocumentVersionInfo(version, kind, sha256, sizeBytes, createdAt, createdBy);
     }
 }

@@ -11,11 +11,15 @@ interface ContractDocumentVersionRepository extends Repository<ContractDocumentV
     ContractDocumentVersion save(ContractDocumentVersion version);
 
     @Query("""
-            select new dev.pactum.document.DocumentVersionInfo(v.version, v.sha256, v.sizeBytes, v.createdAt, v.createdBy)
+            select new dev.pactum.document.DocumentVersionInfo(v.version, v.kind, v.sha256, v.sizeBytes,
+                v.createdAt, v.createdBy)
             from ContractDocumentVersion v where v.contractId = :contractId order by v.version""")
     List<DocumentVersionInfo> findInfos(long contractId);
 
     Optional<ContractDocumentVersion> findFirstByContractIdOrderByVersionDesc(long contractId);
+
+    Optional<ContractDocumentVersion> findFirstByContractIdAndKindOrderByVersionDesc(long contractId,
+                                                                                    DocumentKind kind);
 
     @Query("select coalesce(max(v.version), 0) from ContractDocumentVersion v where v.contractId = :contractId")
     int findLatestVersionNumber(long contractId);

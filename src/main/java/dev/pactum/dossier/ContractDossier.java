@@ -7,6 +7,9 @@ import dev.pactum.contract.ContractStatus;
 import dev.pactum.contract.Customer;
 import dev.pactum.document.ContractDocumentService;
 import dev.pactum.document.StoredDocument;
+import dev.pactum.obligation.PaymentService;
+import dev.pactum.obligation.SigningService;
+import dev.pactum.obligation.TermService;
 import dev.pactum.risk.RiskAssessment;
 import dev.pactum.risk.RiskFinding;
 import dev.pactum.risk.RiskLevel;
@@ -21,7 +24,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The contract's file (档案) as its readers see it: the contract with its risk, its approvals and its documents,
+ * The contract's file (档案) as its readers see it: the contract with its risk, its approvals, its documents, its
+ * payment schedule, signing and termination,
  * each read from the feature that owns it, for users who may see the contract.
  */
 @Service
@@ -32,13 +36,20 @@ public class ContractDossier {
     private final RiskRecords risks;
     private final ApprovalHistory approvals;
     private final ContractDocumentService documents;
+    private final PaymentService payments;
+    private final SigningService signing;
+    private final TermService term;
 
     public ContractDossier(ContractQueries contracts, RiskRecords risks, ApprovalHistory approvals,
-                           ContractDocumentService documents) {
+                           ContractDocumentService documents, PaymentService payments, SigningService signing,
+                           TermService term) {
         this.contracts = contracts;
         this.risks = risks;
         this.approvals = approvals;
         this.documents = documents;
+        this.payments = payments;
+        this.signing = signing;
+        this.term = term;
     }
 
     /** The contract if the current user may see it; otherwise not found. */
@@ -54,9 +65,12 @@ public class ContractDossier {
                 risks.latest(contract.getId()).map(ContractDossier::risk).orElse(null),
                 round == null ? List.of() : round.levels(), round == null ? null : round.fastLaneRule(),
                 documents.versions(contract.getId()).stream()
-                        .map(v -> new ContractView.DocumentVersion(v.version(), v.sha256(), v.sizeBytes(),
+                        .map(v -> new ContractView.DocumentVersion(v.version(), v.kind().name(), v.sha256(),
+                                v.sizeBytes(),
                                 v.createdAt(), v.createdBy()))
                         .toList(),
+                payments.milestones(contract), signing.view(contract.getId()).orElse(null),
+                term.termination(contract.getId()).orElse(null),
                 contract.getCreatedAt(), contract.getUpdatedAt(), contract.getVersion());
     }
 

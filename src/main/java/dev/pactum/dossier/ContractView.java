@@ -4,6 +4,9 @@ import dev.pactum.approval.ApprovalHistory;
 import dev.pactum.contract.ContractStatus;
 import dev.pactum.contract.ContractTerms;
 import dev.pactum.contract.ContractType;
+import dev.pactum.obligation.MilestoneView;
+import dev.pactum.obligation.SigningService;
+import dev.pactum.obligation.TermService;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,13 +16,16 @@ import java.util.Map;
 /**
  * A contract as the API shows it: its terms, its risk, who approves it and how far they got, its documents.
  * {@code fastLaneRule} names the rule that approved the current round without a human step, when one did.
+ * {@code milestones} is the payment schedule with each milestone's state; {@code signing} and {@code termination}
+ * are there once the contract went out for signature, or was terminated.
  */
 public record ContractView(
         Long id, String number, String title, ContractType type, String templateKey, ContractStatus status,
         String owner, CustomerRef customer, BigDecimal amount, String currency, LocalDate startDate,
         LocalDate endDate, int paymentTermDays, Map<String, Object> fields, ContractTerms terms,
         Map<String, String> clauses, Risk risk, List<ApprovalHistory.Level> approvalChain, String fastLaneRule,
-        List<DocumentVersion> documentVersions, Instant createdAt, Instant updatedAt, long version) {
+        List<DocumentVersion> documentVersions, List<MilestoneView> milestones, SigningService.SigningView signing,
+        TermService.Termination termination, Instant createdAt, Instant updatedAt, long version) {
 
     public record CustomerRef(Long id, String name, String creditCode) {
     }
@@ -32,6 +38,8 @@ public record ContractView(
                           String messageEn, String clauseId) {
     }
 
-    public record DocumentVersion(int version, String sha256, long sizeBytes, Instant createdAt, String createdBy) {
+    /** @param kind RENDERED, COMPANY_SIGNED or COUNTER_SIGNED */
+    public record DocumentVersion(int version, String kind, String sha256, long sizeBytes, Instant createdAt,
+                                  String createdBy) {
     }
 }

@@ -6,7 +6,14 @@ public enum NotificationKind {
     APPROVAL_ESCALATED("approval-escalated"),
     APPROVAL_REJECTED("approval-rejected"),
     APPROVAL_REVISE("approval-revise"),
-    APPROVAL_DELEGATED("approval-delegated");
+    APPROVAL_DELEGATED("approval-delegated"),
+    SIGNATURE_REMINDER("signature-reminder"),
+    SIGNATURE_ESCALATED("signature-escalated"),
+    PAYMENT_REMINDER("payment-reminder"),
+    PAYMENT_OVERDUE("payment-overdue"),
+    PAYMENT_ESCALATED("payment-escalated"),
+    PAYMENT_OVERPAID("payment-overpaid"),
+    CONTRACT_TERMINATED("contract-terminated");
 
     private final String template;
 

@@ -34,7 +34,7 @@ class ContractFactsAssembler {
                 .templateKey(contract.getTemplateKey())
                 .customerCreditLimitCny(customer.getCreditLimit() == null ? null
                         : rates.toCny(customer.getCreditLimit(), customer.getCreditLimitCurrency()))
-                .customerEarlierContracts((int) contracts.countOtherActiveOfCustomer(contract))
+                .customerEarlierContracts((int) contracts.countOtherSignedOfCustomer(contract))
                 .customerHasOverduePayments(customer.hasOverduePayments())
                 .liabilityCapCny(terms.liabilityCap() == null ? null
                         : rates.toCny(terms.liabilityCap(), contract.getCurrency()))

@@ -24,7 +24,35 @@ public final class ContractProcess {
         public static final String REMIND_APPROVERS = "remindApprovers";
         public static final String ESCALATE_APPROVAL = "escalateApproval";
         public static final String CLOSE_APPROVAL_LEVEL = "closeApprovalLevel";
+        public static final String RELEASE_FOR_SIGNING = "releaseForSigning";
+        /** The sub-process from signing to the contract's end; terminating the contract interrupts it. */
+        public static final String CONTRACT_IN_FORCE = "contractInForce";
+        public static final String SIGN_AS_COMPANY = "signAsCompany";
+        public static final String AWAIT_COUNTER_SIGNATURE = "awaitCounterSignature";
+        public static final String SIGNATURE_REMINDER_DUE = "signatureReminderDue";
+        public static final String REMIND_SIGNATURE = "remindSignature";
+        public static final String SIGNATURE_OVERDUE = "signatureOverdue";
+        public static final String ESCALATE_SIGNATURE = "escalateSignature";
+        public static final String RECORD_CONTRACT_SIGNED = "recordContractSigned";
+        public static final String AWAIT_START_DATE = "awaitStartDate";
         public static final String ACTIVATE_CONTRACT = "activateContract";
+        public static final String AWAIT_TERM_END = "awaitTermEnd";
+        public static final String EXPIRE_CONTRACT = "expireContract";
+        public static final String CONTRACT_ENDED = "contractEnded";
+        public static final String CONTRACT_TERMINATED = "contractTerminated";
+        public static final String CLOSE_TERMINATED_CONTRACT = "closeTerminatedContract";
+        public static final String PAYMENT_MILESTONES = "paymentMilestones";
+        public static final String OPEN_MILESTONE = "openMilestone";
+        public static final String AWAIT_PAYMENT = "awaitPayment";
+        public static final String AWAIT_PAYMENT_SCOPE = "awaitPaymentScope";
+        public static final String CHECK_MILESTONE_SETTLED = "checkMilestoneSettled";
+        public static final String PAYMENT_FIRST_REMINDER_DUE = "paymentFirstReminderDue";
+        public static final String PAYMENT_LAST_REMINDER_DUE = "paymentLastReminderDue";
+        public static final String REMIND_PAYMENT = "remindPayment";
+        public static final String PAYMENT_OVERDUE = "paymentOverdue";
+        public static final String MARK_MILESTONE_OVERDUE = "markMilestoneOverdue";
+        public static final String PAYMENT_ESCALATION_DUE = "paymentEscalationDue";
+        public static final String ESCALATE_OVERDUE_PAYMENT = "escalateOverduePayment";
         public static final String REJECT_CONTRACT = "rejectContract";
         public static final String RETURN_CONTRACT_TO_OWNER = "returnContractToOwner";
         public static final String REVISE_CONTRACT = "reviseContract";
@@ -36,6 +64,19 @@ public final class ContractProcess {
                 APPLY_CONTRACT_REVISION);
 
         private Element() {
+        }
+    }
+
+    /** Messages the lifecycle waits for; each is correlated to one instance by Pactum after it recorded the fact. */
+    public static final class Message {
+        /** The counterparty's signature came back (an uploaded counter-signed PDF). */
+        public static final String COUNTER_SIGNATURE_RECEIVED = "CounterSignatureReceived";
+        /** Someone allowed to end the contract did so before its term ended. */
+        public static final String CONTRACT_TERMINATED = "ContractTerminated";
+        /** A payment towards a milestone was recorded (correlated to the milestone's own execution). */
+        public static final String PAYMENT_RECEIVED = "PaymentReceived";
+
+        private Message() {
         }
     }
 
@@ -73,6 +114,24 @@ public final class ContractProcess {
         public static final String ON_BEHALF_OF = "onBehalfOf";
         /** Task-local: who handed the task on with "delegate". */
         public static final String DELEGATED_BY = "delegatedBy";
+        /** When the owner is reminded, then the managers told, that the counterparty has not signed yet. */
+        public static final String SIGNATURE_REMINDER_AT = "signatureReminderAt";
+        public static final String SIGNATURE_ESCALATE_AT = "signatureEscalateAt";
+        /** Signed before the start date: wait for it ({@code activationAt}, the start date's first moment). */
+        public static final String STARTS_LATER = "startsLater";
+        public static final String ACTIVATION_AT = "activationAt";
+        /** The first moment after the end date. */
+        public static final String TERM_ENDS_AT = "termEndsAt";
+        /** The ids of the contract's payment milestones: one instance of "Payment milestone" each. */
+        public static final String MILESTONE_IDS = "milestoneIds";
+        /** Local to one milestone's instance, and the key a {@code PaymentReceived} message names. */
+        public static final String MILESTONE_ID = "milestoneId";
+        public static final String PAYMENT_FIRST_REMINDER_AT = "paymentFirstReminderAt";
+        public static final String PAYMENT_LAST_REMINDER_AT = "paymentLastReminderAt";
+        public static final String PAYMENT_OVERDUE_AT = "paymentOverdueAt";
+        public static final String PAYMENT_ESCALATE_AT = "paymentEscalateAt";
+        /** Local: the milestone is paid in full (read from the payments recorded, after each one). */
+        public static final String MILESTONE_SETTLED = "milestoneSettled";
 
         private Var() {
         }

@@ -146,7 +146,7 @@ class ApprovalDeadlinesProcessTest {
 
         assertThat(task(instance)).isAssignedTo("manager2");
         tasks.complete(task.getId(), decision("approve", null));
-        assertThat(instance).isEnded();
+        assertThat(instance).isWaitingAt("signAsCompany");
         ApprovalDecision recorded = decisions.findAll().stream()
                 .filter(d -> d.getTaskId().equals(task.getId())).findFirst().orElseThrow();
         assertThat(recorded.getDecidedBy()).isEqualTo("manager2");

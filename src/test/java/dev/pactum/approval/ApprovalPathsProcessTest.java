@@ -97,8 +97,8 @@ class ApprovalPathsProcessTest {
 
         driver.approve(instance, "sales-managers", "manager2");
         driver.approve(instance, "legal", "legal2");
-        assertThat(instance).isEnded().hasPassed("activateContract");
-        assertThat(driver.contract(instance).getStatus()).isEqualTo(ContractStatus.ACTIVE);
+        assertThat(instance).isWaitingAt("signAsCompany").hasPassed("releaseForSigning");
+        assertThat(driver.contract(instance).getStatus()).isEqualTo(ContractStatus.SIGNING);
     }
 
     @Test
@@ -129,7 +129,7 @@ class ApprovalPathsProcessTest {
         assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).list()).hasSize(2);
         driver.approve(instance, "legal", "legal1");
         driver.approve(instance, "finance", "finance1");
-        assertThat(instance).isEnded().hasPassed("activateContract");
+        assertThat(instance).isWaitingAt("signAsCompany").hasPassed("releaseForSigning");
     }
 
     @Test
@@ -186,7 +186,7 @@ class ApprovalPathsProcessTest {
         assertThat(instance).isWaitingAt("approveContract");
         driver.approve(instance, "finance", "finance1");
         driver.approve(instance, "legal", "legal1");
-        assertThat(instance).isEnded().hasPassed("activateContract");
+        assertThat(instance).isWaitingAt("signAsCompany").hasPassed("releaseForSigning");
     }
 
     @Test
@@ -200,7 +200,7 @@ class ApprovalPathsProcessTest {
         Contract revised = driver.contract(instance);
         assertThat(levels(revised, 2)).extracting(ApprovalLevelEntry::getGroups).containsExactly(List.of("sales-managers"));
         driver.approve(instance, "sales-managers", "manager2");
-        assertThat(instance).isEnded().hasPassed("activateContract");
+        assertThat(instance).isWaitingAt("signAsCompany").hasPassed("releaseForSigning");
     }
 
     @Test
@@ -234,7 +234,7 @@ class ApprovalPathsProcessTest {
         LocalDate start = LocalDate.of(2026, 12, 1);
         return contractService.draft(new NewContract("sales-standard", customer.getId(), "外币路由测试合同",
                 ContractType.SALES, value, currency, start, start.plusYears(1), 30, Map.of(),
-                new ContractTerms(value, false, null, null), null), "sales1", null).contract();
+                new ContractTerms(value, false, null, null), null, null), "sales1", null).contract();
     }
 
     /** The approver claims the open task offered to {@code group} and completes it with the decision. */

@@ -17,6 +17,7 @@ import dev.pactum.contract.ContractType;
 import dev.pactum.contract.Customer;
 import dev.pactum.contract.NewContract;
 import dev.pactum.contract.TestContracts;
+import dev.pactum.obligation.SigningDriver;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,6 +48,7 @@ class ApprovalRoutingProcessTest {
     @Autowired ApprovalLevelRepository levels;
     @Autowired TestContracts testContracts;
     @Autowired ContractProcessDriver driver;
+    @Autowired SigningDriver signing;
     @Autowired RiskRecords risks;
     @Autowired ApprovalRoundRepository rounds;
 
@@ -56,22 +58,21 @@ class ApprovalRoutingProcessTest {
     }
 
     @Test
-    void aSmallStandardLowRiskContractOfAnEstablishedCustomerIsActivatedWithoutAnyApprover() {
+    void aSmallStandardLowRiskContractOfAnEstablishedCustomerGoesToSigningWithoutAnyApprover() throws Exception {
         Customer customer = testContracts.customer("快速通道客户有限公司");
         ProcessInstance first = submit(customer, "100000.00");
         approve(first, "sales-managers", "manager1");
-        assertThat(contract(first).getStatus()).isEqualTo(ContractStatus.ACTIVE);
+        // Both sides signed the first one: the customer has a track record.
+        assertThat(signing.signByBoth(first).getStatus()).isEqualTo(ContractStatus.SIGNED);
 
         Contract contract = submitted(customer, "30000.00");
 
         String instanceId = contract.getProcessInstanceId();
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).finished().count())
-                .isOne();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
-                .activityId("activateContract").finished().count()).isOne();
+                .activityId("releaseForSigning").finished().count()).isOne();
         assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instanceId).count()).isZero();
         contract = contracts.findById(contract.getId()).orElseThrow();
-        assertThat(contract.getStatus()).isEqualTo(ContractStatus.ACTIVE);
+        assertThat(contract.getStatus()).isEqualTo(ContractStatus.SIGNING);
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
                 .activityId("needsApproval").finished().count()).isOne();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
@@ -104,8 +105,8 @@ class ApprovalRoutingProcessTest {
         assertThat(contract(instance).getStatus()).isEqualTo(ContractStatus.IN_APPROVAL);
 
         approve(instance, "finance", "finance1");
-        assertThat(instance).isEnded().hasPassed("activateContract");
-        assertThat(contract(instance).getStatus()).isEqualTo(ContractStatus.ACTIVE);
+        assertThat(instance).isWaitingAt("signAsCompany").hasPassed("releaseForSigning");
+        assertThat(contract(instance).getStatus()).isEqualTo(ContractStatus.SIGNING);
         assertThat(levelStates(instance)).containsExactly(ApprovalLevelState.APPROVED, ApprovalLevelState.APPROVED);
     }
 
@@ -151,7 +152,7 @@ class ApprovalRoutingProcessTest {
         LocalDate start = LocalDate.of(2026, 12, 1);
         Contract draft = contractService.draft(new NewContract("sales-standard", customer.getId(), "路由测试合同",
                 ContractType.SALES, value, "CNY", start, start.plusYears(1), 30, Map.of(),
-                new ContractTerms(value, false, null, null), null), "sales1", null).contract();
+                new ContractTerms(value, false, null, null), null, null), "sales1", null).contract();
         return contractService.submit(draft, "sales1");
     }
 

@@ -32,7 +32,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Contracts per second from submit to ACTIVE through the real engine and database, against the raw commit
+ * Contracts per second from submit to approved (SIGNING) through the real engine and database, against the raw commit
  * throughput of the same PostgreSQL with the same number of threads (one small insert per transaction over JDBC).
  * Run: {@code mvn -q -Pbench test-compile exec:java} (options: -Dbench.contracts=2000 -Dbench.threads=4).
  */
@@ -55,7 +55,7 @@ public final class LifecycleBenchmark {
             lifecycle.run(Math.min(100, contracts), threads); // warm-up: JIT, connection pool, template cache
             Result lifecycleResult = lifecycle.run(contracts, threads);
             Result baseline = rawCommits(context.getBean(DataSource.class), contracts * 5, threads);
-            System.out.printf("%nLifecycle: %d contracts submit -> ACTIVE, %d threads%n", contracts, threads);
+            System.out.printf("%nLifecycle: %d contracts submit -> approved, %d threads%n", contracts, threads);
             System.out.printf("  throughput %.1f contracts/s, latency p50 %.1f ms, p99 %.1f ms%n",
                     lifecycleResult.perSecond(), lifecycleResult.percentile(50), lifecycleResult.percentile(99));
             System.out.printf("Baseline: %d single-insert JDBC commits on the same PostgreSQL, %d threads%n",
@@ -95,7 +95,7 @@ public final class LifecycleBenchmark {
             String amount = i % 5 == 0 ? "1500000" : "250000";
             Contract draft = contracts.draft(new NewContract("sales-standard", customer.getId(), "基准合同 " + i,
                     ContractType.SALES, new BigDecimal(amount), "CNY", start, start.plusYears(1), 30, Map.of(),
-                    new ContractTerms(new BigDecimal(amount), false, null, null), null),
+                    new ContractTerms(new BigDecimal(amount), false, null, null), null, null),
                     "sales1", null).contract();
             Contract submitted = contracts.submit(draft, "sales1");
             String instance = submitted.getProcessInstanceId();
@@ -107,7 +107,7 @@ public final class LifecycleBenchmark {
                 }
             }
             ContractStatus status = repository.findById(submitted.getId()).orElseThrow().getStatus();
-            if (status != ContractStatus.ACTIVE) {
+            if (status != ContractStatus.SIGNING) {
                 throw new IllegalStateException(submitted.getNumber() + " ended " + status);
             }
         }

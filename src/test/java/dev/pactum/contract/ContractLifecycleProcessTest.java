@@ -48,7 +48,7 @@ class ContractLifecycleProcessTest {
     }
 
     @Test
-    void approvalAtOneLevelActivatesTheContract() {
+    void approvalAtOneLevelSendsTheContractForSignature() {
         ProcessInstance instance = submit("sales1", "200000");
         assertThat(instance).isWaitingAt("approveContract");
         assertThat(task(instance)).hasCandidateGroup("sales-managers");
@@ -56,8 +56,8 @@ class ContractLifecycleProcessTest {
 
         decide(instance, "manager1", "approve", null);
 
-        assertThat(instance).isEnded().hasPassed("activateContract");
-        assertThat(status(instance)).isEqualTo(ContractStatus.ACTIVE);
+        assertThat(instance).isWaitingAt("signAsCompany").hasPassed("releaseForSigning");
+        assertThat(status(instance)).isEqualTo(ContractStatus.SIGNING);
         assertThat(levelStates(instance)).containsExactly(ApprovalLevelState.APPROVED);
     }
 
@@ -81,8 +81,8 @@ class ContractLifecycleProcessTest {
                 ApprovalLevelState.ACTIVE);
 
         decide(instance, "director1", "approve", null);
-        assertThat(instance).isEnded().hasPassed("activateContract");
-        assertThat(status(instance)).isEqualTo(ContractStatus.ACTIVE);
+        assertThat(instance).isWaitingAt("signAsCompany").hasPassed("releaseForSigning");
+        assertThat(status(instance)).isEqualTo(ContractStatus.SIGNING);
     }
 
     @Test
@@ -109,8 +109,8 @@ class ContractLifecycleProcessTest {
         assertThat(documents.versions(revised.getId())).hasSize(2);
 
         decide(instance, "manager1", "approve", null);
-        assertThat(instance).isEnded().hasPassed("activateContract");
-        assertThat(status(instance)).isEqualTo(ContractStatus.ACTIVE);
+        assertThat(instance).isWaitingAt("signAsCompany").hasPassed("releaseForSigning");
+        assertThat(status(instance)).isEqualTo(ContractStatus.SIGNING);
     }
 
     @Test

@@ -39,7 +39,7 @@ public class TestContracts {
         // Our liability capped at the amount, as in most signed contracts; an uncapped contract is a risk finding.
         return new NewContract("sales-standard", customer.getId(), "测试销售合同", ContractType.SALES,
                 new BigDecimal(amount), "CNY", start, start.plusYears(1), paymentTermDays, Map.of(),
-                new ContractTerms(new BigDecimal(amount), false, null, null), null);
+                new ContractTerms(new BigDecimal(amount), false, null, null), null, null);
     }
 
     public Contract draft(String owner, String amount) {

@@ -36,6 +36,6 @@ class RenderContractDocumentTest {
     }
 
     private static DocumentVersionInfo info(int version) {
-        return new DocumentVersionInfo(version, "0".repeat(64), 1000, Instant.now(), "x");
+        return new DocumentVersionInfo(version, DocumentKind.RENDERED, "0".repeat(64), 1000, Instant.now(), "x");
     }
 }

@@ -34,7 +34,7 @@ class EngineDoorsTest {
         ProcessInstance instance = driver.submit("sales1", "220000");
         driver.decide(instance, "manager1", "approve", null);
         Contract before = driver.contract(instance);
-        assertThat(before.getStatus()).isEqualTo(ContractStatus.ACTIVE);
+        assertThat(before.getStatus()).isEqualTo(ContractStatus.SIGNING);
 
         ApiClient.Response start = api.send("sales2", "POST",
                 "/engine-rest/process-definition/key/contractLifecycle/start", """
@@ -43,7 +43,7 @@ class EngineDoorsTest {
 
         assertThat(start.status()).isBetween(400, 599);
         Contract after = contracts.findById(before.getId()).orElseThrow();
-        assertThat(after.getStatus()).isEqualTo(ContractStatus.ACTIVE);
+        assertThat(after.getStatus()).isEqualTo(ContractStatus.SIGNING);
         assertThat(after.getProcessInstanceId()).isEqualTo(before.getProcessInstanceId());
         assertThat(after.getVersion()).isEqualTo(before.getVersion());
     }

@@ -93,7 +93,7 @@ class WorkspacePagesTest {
         tasks.claim(task.getId(), "manager1");
         tasks.complete(task.getId(), Map.of("decision", "approve", "comment", "价格合理，同意"));
         browser.open("/contracts/" + id);
-        assertThat(browser.text(".titlebar")).contains("已生效");
+        assertThat(browser.text(".titlebar")).contains("签署中");
         assertThat(browser.text("#timeline")).contains("manager1", "同意", "价格合理，同意", "已同意");
         browser.screenshot("contract-active");
     }
@@ -227,7 +227,8 @@ class WorkspacePagesTest {
         NewContract request = testContracts.request(testContracts.customer("页面测试客户有限公司"), amount, 30);
         return contracts.draft(new NewContract(request.templateKey(), request.customerId(), title, request.type(),
                 request.amount(), request.currency(), request.startDate(), request.endDate(),
-                request.paymentTermDays(), request.fields(), request.terms(), request.clauses()), owner, null)
+                request.paymentTermDays(), request.fields(), request.terms(), request.clauses(), request.milestones()),
+                owner, null)
                 .contract();
     }
 

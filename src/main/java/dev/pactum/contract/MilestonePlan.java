@@ -1,0 +1,25 @@
+package dev.pactum.contract;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * One milestone of a payment schedule (回款计划) as a draft states it: when ({@code dueDate}, or {@code daysAfter} an
+ * {@code event}) and how much ({@code amount}, or {@code percent} of the contract amount). {@link PaymentSchedule}
+ * checks the combinations and the totals.
+ */
+public record MilestonePlan(
+        LocalDate dueDate,
+        @Min(0) @Max(3650) Integer daysAfter,
+        MilestoneEvent event,
+        @DecimalMin("0.01") @Digits(integer = 17, fraction = 2) BigDecimal amount,
+        @DecimalMin("0.01") @DecimalMax("100.00") @Digits(integer = 3, fraction = 2) BigDecimal percent,
+        @NotBlank @Size(max = 300) String description) {
+}

@@ -1,0 +1,205 @@
+package dev.pactum.obligation;
+
+import dev.pactum.config.PactumProperties;
+import dev.pactum.contract.Contract;
+import dev.pactum.contract.ContractLifecycleService;
+import dev.pactum.contract.ContractQueries;
+import dev.pactum.contract.ContractStatus;
+import dev.pactum.document.ContractDocumentService;
+import dev.pactum.document.DocumentKind;
+import dev.pactum.document.DocumentVersionInfo;
+import dev.pactum.document.StoredDocument;
+import dev.pactum.process.ContractProcess.Message;
+import dev.pactum.security.CurrentUser;
+import dev.pactum.web.DomainException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Signing an approved contract: the company signs its latest rendered PDF (PAdES), the counterparty's signed PDF
+ * comes back as an upload, the owner is reminded and the managers told when it does not. Every step acts on the
+ * contract bound to the process instance and checks its status in the database.
+ */
+@Service
+@Transactional
+public class SigningService {
+
+    static final String ADMINS = "camunda-admin";
+
+    private final ContractQueries contracts;
+    private final ContractLifecycleService lifecycle;
+    private final ContractDocumentService documents;
+    private final SigningRecordRepository records;
+    private final CompanyCertificate certificate;
+    private final SignatureVerifier verifier;
+    private final ObligationNotifications notifications;
+    private final RuntimeService runtime;
+    private final CurrentUser currentUser;
+    private final PactumProperties pactum;
+    private final SigningProperties signing;
+    private final Clock clock;
+
+    SigningService(ContractQueries contracts, ContractLifecycleService lifecycle, ContractDocumentService documents,
+                   SigningRecordRepository records, CompanyCertificate certificate, SignatureVerifier verifier,
+                   ObligationNotifications notifications, RuntimeService runtime, CurrentUser currentUser,
+                   PactumProperties pactum, SigningProperties signing, Clock clock) {
+        this.contracts = contracts;
+        this.lifecycle = lifecycle;
+        this.documents = documents;
+        this.records = records;
+        this.certificate = certificate;
+        this.verifier = verifier;
+        this.notifications = notifications;
+        this.runtime = runtime;
+        this.currentUser = currentUser;
+        this.pactum = pactum;
+        this.signing = signing;
+        this.clock = clock;
+    }
+
+    /**
+     * The company signs the contract's latest rendered document; the signed PDF becomes the next version. Run again
+     * (a retried job) it keeps the first signature.
+     *
+     * @return when the owner is to be reminded and the managers told if the counterparty has not signed by then
+     */
+    public SignatureDeadlines signAsCompany(String processInstanceId) {
+        Contract contract = contracts.ofProcess(processInstanceId);
+        requireStatus(contract, ContractStatus.SIGNING);
+        SigningRecord record = records.findById(contract.getId()).orElseGet(() -> {
+            StoredDocument rendered = documents.latest(contract.getId(), DocumentKind.RENDERED)
+                    .orElseThrow(() -> DomainException.conflict("pactum.contract.noDocument", contract.getNumber()));
+            Instant now = clock.instant();
+            byte[] signed = PadesSigner.sign(rendered.content(), certificate.privateKey(), certificate.chain(), now,
+                    pactum.zone(), pactum.companyName(), "合同签署 Contract " + contract.getNumber());
+            DocumentVersionInfo version = documents.storeSignedVersion(contract.getId(), DocumentKind.COMPANY_SIGNED,
+                    signed, contract.getOwner());
+            return records.save(new SigningRecord(contract.getId(), version.version(), version.sha256(), now));
+        });
+        Instant reminder = record.getCompanySignedAt().plus(signing.reminderAfter());
+        return new SignatureDeadlines(reminder, reminder.plus(signing.escalateAfter()));
+    }
+
+    /**
+     * The counterparty's signed PDF, uploaded by the contract's owner (or an admin). A PDF with digital signatures
+     * must carry every one intact, the last covering the whole file, on top of the version the company signed; a
+     * scan of a hand-sealed copy carries none and is kept as it is. Either way it becomes the next document version
+     * and the lifecycle moves on to SIGNED.
+     */
+    public DocumentVersionInfo acceptCounterSignature(long contractId, byte[] pdf) {
+        Contract contract = contracts.visible(contractId);
+        String user = currentUser.username();
+        if (!contract.isOwnedBy(user) && !currentUser.isMemberOf(ADMINS)) {
+            throw DomainException.forbidden("pactum.signing.ownerOnly", contract.getNumber());
+        }
+        requireStatus(contract, ContractStatus.SIGNING);
+        SigningRecord record = records.findById(contract.getId())
+                .orElseThrow(() -> DomainException.conflict("pactum.signing.notSignedByCompany", contract.getNumber()));
+        SignatureReport report = report(pdf);
+        boolean digital = report.signatures().stream().anyMatch(signature -> !signature.company());
+        if (!report.signatures().isEmpty()) {
+            if (!report.valid()) {
+                throw DomainException.unprocessable("pactum.signing.brokenSignature");
+            }
+            byte[] companySigned = documents.latest(contract.getId(), DocumentKind.COMPANY_SIGNED).orElseThrow()
+                    .content();
+            boolean buildsOnOurs = pdf.length > companySigned.length
+                    && Arrays.equals(pdf, 0, companySigned.length, companySigned, 0, companySigned.length);
+            if (!buildsOnOurs || !digital) {
+                throw DomainException.unprocessable("pactum.signing.notTheSignedVersion", contract.getNumber(),
+                        record.getCompanySignedVersion());
+            }
+        }
+        DocumentVersionInfo version = documents.storeSignedVersion(contract.getId(), DocumentKind.COUNTER_SIGNED, pdf,
+                user);
+        record.counterSigned(version.version(), version.sha256(), clock.instant(), user, digital);
+        try {
+            runtime.createMessageCorrelation(Message.COUNTER_SIGNATURE_RECEIVED)
+                    .processInstanceId(contract.getProcessInstanceId()).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw DomainException.conflict("pactum.signing.notWaiting", contract.getNumber());
+        }
+        return version;
+    }
+
+    /** Both sides signed: only once the counterparty's signed version is recorded. */
+    public Contract recordSigned(String processInstanceId) {
+        Contract contract = contracts.ofProcess(processInstanceId);
+        boolean counterSigned = records.findById(contract.getId()).map(SigningRecord::isCounterSigned)
+                .orElse(false);
+        if (!counterSigned) {
+            throw DomainException.conflict("pactum.signing.notCounterSigned", contract.getNumber());
+        }
+        return lifecycle.markSigned(processInstanceId);
+    }
+
+    /** The counterparty has not signed within the reminder time: the owner hears of it. */
+    public void remind(String processInstanceId) {
+        Contract contract = contracts.ofProcess(processInstanceId);
+        if (contract.getStatus() != ContractStatus.SIGNING) {
+            return;
+        }
+        SigningRecord record = records.findById(contract.getId()).orElseThrow();
+        record.reminded(clock.instant());
+        notifications.signatureReminder(contract, record.getCompanySignedAt());
+    }
+
+    /** Still not signed: the owner's managers hear of it too. */
+    public void escalate(String processInstanceId) {
+        Contract contract = contracts.ofProcess(processInstanceId);
+        if (contract.getStatus() != ContractStatus.SIGNING) {
+            return;
+        }
+        SigningRecord record = records.findById(contract.getId()).orElseThrow();
+        record.escalated(clock.instant());
+        notifications.signatureEscalated(contract, record.getCompanySignedAt());
+    }
+
+    /** Checks the signatures of any PDF (who signed, when, whether a byte changed since). */
+    @Transactional(readOnly = true)
+    public SignatureReport verify(byte[] pdf) {
+        return report(pdf);
+    }
+
+    /** The contract's signing as its readers see it; empty before it was sent for signature. */
+    @Transactional(readOnly = true)
+    public Optional<SigningView> view(long contractId) {
+        return records.findById(contractId).map(record -> new SigningView(record.getCompanySignedVersion(),
+                record.getCompanySignedAt(), record.getCounterSignedVersion(), record.getCounterSignedAt(),
+                record.getCounterSignedBy(), record.getCounterSignatureDigital(), record.getRemindedAt(),
+                record.getEscalatedAt()));
+    }
+
+    private SignatureReport report(byte[] pdf) {
+        try {
+            return verifier.verify(pdf);
+        } catch (SignatureVerifier.NotAPdfException e) {
+            throw DomainException.unprocessable("pactum.signing.notAPdf");
+        }
+    }
+
+    private static void requireStatus(Contract contract, ContractStatus status) {
+        if (contract.getStatus() != status) {
+            throw DomainException.conflict("pactum.contract.illegalTransition", contract.getNumber(),
+                    contract.getStatus(), status);
+        }
+    }
+
+    /** When the owner is reminded, and when the managers are told, that the counterparty has not signed. */
+    public record SignatureDeadlines(Instant remindAt, Instant escalateAt) {
+    }
+
+    /**
+     * @param counterSignatureDigital the counterparty's PDF carried a verified digital signature (false: a scan)
+     */
+    public record SigningView(int companySignedVersion, Instant companySignedAt, Integer counterSignedVersion,
+                              Instant counterSignedAt, String counterSignedBy, Boolean counterSignatureDigital,
+                              Instant remindedAt, Instant escalatedAt) {
+    }
+}

@@ -1,0 +1,57 @@
+package dev.pactum.obligation;
+
+import dev.pactum.approval.ContractProcessDriver;
+import dev.pactum.contract.Contract;
+import dev.pactum.contract.ContractService;
+import dev.pactum.contract.ContractTerms;
+import dev.pactum.contract.ContractType;
+import dev.pactum.contract.Customer;
+import dev.pactum.contract.MilestonePlan;
+import dev.pactum.contract.NewContract;
+import dev.pactum.contract.TestContracts;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * Contracts for the tests after approval: starting 30 days after the engine's today and running a year, drafted by
+ * sales1, submitted and approved by manager1, so they wait for the company's signature.
+ */
+@Component
+public class AfterApprovalContracts {
+
+    private final ContractService contracts;
+    private final TestContracts testContracts;
+    private final ContractProcessDriver driver;
+
+    AfterApprovalContracts(ContractService contracts, TestContracts testContracts, ContractProcessDriver driver) {
+        this.contracts = contracts;
+        this.testContracts = testContracts;
+        this.driver = driver;
+    }
+
+    public static LocalDate today() {
+        return ClockUtil.now().toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+    }
+
+    public NewContract request(Customer customer, String amount, List<MilestonePlan> milestones) {
+        LocalDate start = today().plusDays(30);
+        return new NewContract("sales-standard", customer.getId(), "履约测试合同", ContractType.SALES,
+                new BigDecimal(amount), "CNY", start, start.plusYears(1).minusDays(1), 30, Map.of(),
+                new ContractTerms(new BigDecimal(amount), false, null, null), null, milestones);
+    }
+
+    /** Drafted, submitted and approved: waiting for the company's signature. */
+    public ProcessInstance approved(String amount, List<MilestonePlan> milestones) {
+        Customer customer = testContracts.customer("履约测试客户有限公司");
+        Contract draft = contracts.draft(request(customer, amount, milestones), "sales1", null).contract();
+        ProcessInstance instance = driver.instanceOf(contracts.submit(draft, "sales1"));
+        driver.decide(instance, "manager1", "approve", null);
+        return instance;
+    }
+}
