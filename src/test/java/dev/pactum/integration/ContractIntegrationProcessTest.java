@@ -30,6 +30,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
+import dev.pactum.obligation.SigningDriver;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,6 +55,7 @@ class ContractIntegrationProcessTest {
     @Autowired TestContracts testContracts;
     @Autowired JdbcTemplate jdbc;
     @Autowired ApiClient api;
+    @Autowired SigningDriver signing;
 
     private final WireMockServer peers = TestPeers.peers();
 
@@ -62,7 +65,7 @@ class ContractIntegrationProcessTest {
     }
 
     @Test
-    void activationPushesTheReceivablesToFinanceAndTheSummaryToTheCrmOnceEach() {
+    void activationPushesTheReceivablesToFinanceAndTheSummaryToTheCrmOnceEach() throws Exception {
         Contract contract = activated();
         String number = contract.getNumber();
         peers.stubFor(put(financePath(number)).willReturn(aResponse().withStatus(201)
@@ -94,7 +97,7 @@ class ContractIntegrationProcessTest {
     }
 
     @Test
-    void aFinancePeerDownForTheWholeRetryWindowBecomesAnIncidentAndRetryPushesItExactlyOnce() {
+    void aFinancePeerDownForTheWholeRetryWindowBecomesAnIncidentAndRetryPushesItExactlyOnce() throws Exception {
         String number = activated().getNumber();
         peers.stubFor(put(financePath(number)).willReturn(aResponse().withStatus(503).withBody("维护中 maintenance")));
         peers.stubFor(put(crmPath(number)).willReturn(aResponse().withStatus(200)));
@@ -128,7 +131,7 @@ class ContractIntegrationProcessTest {
     }
 
     @Test
-    void aPeerThatRefusesTheRequestIsAnIncidentAtOnceWithoutRetries() {
+    void aPeerThatRefusesTheRequestIsAnIncidentAtOnceWithoutRetries() throws Exception {
         String number = activated().getNumber();
         peers.stubFor(put(financePath(number)).willReturn(aResponse().withStatus(422)
                 .withBody("{\"error\": \"customer unknown to finance\"}")));
@@ -143,7 +146,7 @@ class ContractIntegrationProcessTest {
     }
 
     @Test
-    void aTimeoutAfterThePeerDidTheWorkIsRetriedWithTheSameKeySoThePeerDoesItOnce() {
+    void aTimeoutAfterThePeerDidTheWorkIsRetriedWithTheSameKeySoThePeerDoesItOnce() throws Exception {
         String number = activated().getNumber();
         String scenario = "slow finance " + number;
         // The peer takes the receivables but answers after Pactum stopped waiting (3 s in tests); it keeps the key,
@@ -180,8 +183,8 @@ class ContractIntegrationProcessTest {
 
         assertThat(api.send("manager1", "POST", "/engine-rest/task/" + taskId + "/complete",
                 "{\"variables\":{\"decision\":{\"value\":\"approve\"}}}", null).status()).isEqualTo(204);
+        activate(contract);
 
-        assertThat(contracts.findById(contract.getId()).orElseThrow().getStatus()).isEqualTo(ContractStatus.ACTIVE);
         assertThat(runOf(contract.getNumber())).isWaitingAt(FINANCE, CRM);
     }
 
@@ -196,7 +199,7 @@ class ContractIntegrationProcessTest {
     }
 
     @Test
-    void aStartThroughTheEngineIsRefusedAndPushesNothing() {
+    void aStartThroughTheEngineIsRefusedAndPushesNothing() throws Exception {
         String number = activated().getNumber();
 
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey(IntegrationProcess.KEY, number))
@@ -206,11 +209,24 @@ class ContractIntegrationProcessTest {
                 .processInstanceBusinessKey(number).count()).isEqualTo(1);
     }
 
-    /** A small standard contract of a new customer takes the fast lane straight to ACTIVE. */
-    private Contract activated() {
+    /** A small standard contract of a new customer takes the fast lane; both sides sign; its start date comes. */
+    private Contract activated() throws Exception {
         Contract contract = contractService.submit(testContracts.draft("sales1", "20000.00"), "sales1");
-        assertThat(contracts.findById(contract.getId()).orElseThrow().getStatus()).isEqualTo(ContractStatus.ACTIVE);
+        activate(contract);
         return contract;
+    }
+
+    /** An approved contract is signed by both sides and reaches its start date: it becomes ACTIVE. */
+    private void activate(Contract approved) throws Exception {
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processInstanceId(approved.getProcessInstanceId()).singleResult();
+        Contract signed = signing.signByBoth(instance);
+        try {
+            signing.startDateComes(instance, signed);
+        } finally {
+            ClockUtil.reset();
+        }
+        assertThat(contracts.findById(approved.getId()).orElseThrow().getStatus()).isEqualTo(ContractStatus.ACTIVE);
     }
 
     private ProcessInstance runOf(String number) {
