@@ -1,0 +1,134 @@
+package dev.pactum.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pactum.PactumTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * Camunda's webapps as part of Pactum, in a real browser (Debian's Chromium, headless, Chinese first): Tasklist,
+ * Cockpit and Admin in Chinese with Pactum's name and logo, no "migrate to Camunda 8" strip, English for an English
+ * browser, and Pactum's page instead of Tomcat's for an approver who opens Cockpit.
+ */
+@PactumTest
+class WebappsLocaleTest {
+
+    static final String TASKLIST = "/camunda/app/tasklist/default/";
+    static final String COCKPIT = "/camunda/app/cockpit/default/";
+    static final String ADMIN = "/camunda/app/admin/default/";
+
+    static Chromium browser;
+
+    @BeforeAll
+    static void startBrowser(@Value("${local.server.port}") int port) {
+        browser = Chromium.start(port);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void tasklistSpeaksChineseUnderPactumsNameWithoutTheMigrationBanner() {
+        browser.logIn("manager1");
+        browser.open(TASKLIST);
+        waitForHeader();
+
+        assertThat(browser.text("[cam-widget-header] .brand-name")).isEqualTo("Pactum 合同管理 待办任务 Tasklist");
+        assertThat(browser.driver.getTitle()).startsWith("Pactum 合同管理 待办任务 Tasklist");
+        // Labels from locales/zh.json: the header's "start process" action and the empty task pane.
+        browser.waitUntil(d -> body().contains("发起流程"));
+        browser.waitUntil(d -> body().contains("请在列表中选择一个任务"));
+        assertThat(body()).doesNotContain("Start process", "Select a task in the list", "Camunda 8", "migrate");
+        assertNoMigrationBanner();
+        // Pactum's logo replaces Camunda's (styles/user-styles.css).
+        assertThat(browser.find("[cam-widget-header] .brand-logo").getCssValue("background-image"))
+                .contains("/images/pactum-logo.svg");
+        browser.screenshot("webapps-tasklist-zh-manager1");
+    }
+
+    @Test
+    void cockpitAndAdminSpeakChineseForAnAdmin() {
+        browser.logIn("admin");
+        browser.open(COCKPIT);
+        waitForHeader();
+        assertThat(browser.driver.getTitle()).startsWith("Pactum 合同管理 流程监控 Cockpit");
+        // The dashboard's sections and the navigation.
+        browser.waitUntil(d -> body().contains("运行中的流程实例"));
+        assertThat(body()).contains("流程", "决策", "人工任务", "部署")
+                .doesNotContain("Running Process Instances", "Human Tasks", "Camunda 8", "migrate");
+        assertNoMigrationBanner();
+        browser.screenshot("webapps-cockpit-zh-admin");
+
+        browser.open(COCKPIT + "#/processes");
+        browser.waitUntil(d -> body().contains("个流程定义已部署"));
+        browser.screenshot("webapps-cockpit-processes-zh-admin");
+
+        browser.open(ADMIN + "#/users");
+        waitForHeader();
+        assertThat(browser.driver.getTitle()).startsWith("Pactum 合同管理 用户与权限 Admin");
+        browser.waitUntil(d -> body().contains("用户列表"));
+        assertThat(body()).contains("新建用户").doesNotContain("List of Users", "Camunda 8", "migrate");
+        assertNoMigrationBanner();
+        browser.screenshot("webapps-admin-users-zh-admin");
+    }
+
+    @Test
+    void anApproverOpeningCockpitGetsPactumsPageNotTomcats() {
+        browser.logIn("manager1");
+        browser.open(COCKPIT);
+        browser.waitFor("#access-denied");
+        assertThat(browser.driver.getTitle()).startsWith("没有访问权限");
+        assertThat(browser.text("#access-denied h1")).contains("没有访问权限", "Access denied");
+        assertThat(body()).doesNotContain("HTTP Status 403", "Apache Tomcat");
+        // Pactum's stylesheet, so the page looks like the workspace.
+        assertThat(browser.find("header.top").getCssValue("background-color")).isEqualTo("rgba(31, 58, 95, 1)");
+        assertThat(browser.find("#access-denied a.primary").getAttribute("href")).endsWith("/home");
+        browser.screenshot("webapps-cockpit-403-manager1");
+    }
+
+    @Test
+    void anEnglishBrowserGetsCamundasEnglishStillWithoutTheMigrationBanner() {
+        browser.logIn("manager1");
+        String userAgent = (String) browser.driver.executeScript("return navigator.userAgent");
+        browser.driver.executeCdpCommand("Network.setUserAgentOverride",
+                Map.of("userAgent", userAgent, "acceptLanguage", "en-US,en"));
+        try {
+            browser.open(TASKLIST);
+            waitForHeader();
+            browser.waitUntil(d -> body().contains("Start process"));
+            assertThat(body()).doesNotContain("发起流程", "Camunda 8");
+            assertNoMigrationBanner();
+            browser.screenshot("webapps-tasklist-en-manager1");
+        } finally {
+            browser.driver.executeCdpCommand("Network.setUserAgentOverride",
+                    Map.of("userAgent", userAgent, "acceptLanguage", "zh-CN,zh"));
+        }
+    }
+
+    private static void waitForHeader() {
+        browser.waitFor("[cam-widget-header] .brand-name");
+        browser.waitUntil(d -> d.findElement(By.cssSelector("[cam-widget-header] .brand-name")).getText()
+                .startsWith("Pactum 合同管理"));
+    }
+
+    /** Camunda 7 CE renders the strip whatever the edition settings; it must not be visible. */
+    private static void assertNoMigrationBanner() {
+        List<WebElement> banners = browser.driver.findElements(By.cssSelector(".ce-eol-banner"));
+        assertThat(banners).allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
+    }
+
+    private static String body() {
+        return browser.driver.findElement(By.tagName("body")).getText();
+    }
+}
