@@ -3,13 +3,19 @@ package dev.pactum.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pactum.PactumTest;
+import dev.pactum.contract.Contract;
+import dev.pactum.contract.ContractService;
+import dev.pactum.contract.TestContracts;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
@@ -25,6 +31,10 @@ class WebappsLocaleTest {
     static final String ADMIN = "/camunda/app/admin/default/";
 
     static Chromium browser;
+
+    @Autowired TestContracts testContracts;
+    @Autowired ContractService contracts;
+    @Autowired TaskService tasks;
 
     @BeforeAll
     static void startBrowser(@Value("${local.server.port}") int port) {
@@ -55,6 +65,16 @@ class WebappsLocaleTest {
         assertThat(browser.find("[cam-widget-header] .brand-logo").getCssValue("background-image"))
                 .contains("/images/pactum-logo.svg");
         browser.screenshot("webapps-tasklist-zh-manager1");
+
+        // A contract waiting for sales-managers, opened at its task: the task pane's actions and tabs in Chinese.
+        Contract contract = contracts.submit(testContracts.draft("sales1", "88000"), "sales1");
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(contract.getNumber()).singleResult();
+        browser.open(TASKLIST + "#/?task=" + task.getId());
+        browser.waitUntil(d -> body().contains("认领"));
+        assertThat(body()).contains("表单", "历史", "流程图", "描述", "设置跟进日期", "添加评论")
+                .doesNotContain("Claim", "Set follow-up date", "Diagram");
+        assertNoMigrationBanner();
+        browser.screenshot("webapps-tasklist-task-zh-manager1");
     }
 
     @Test
@@ -72,13 +92,15 @@ class WebappsLocaleTest {
 
         browser.open(COCKPIT + "#/processes");
         browser.waitUntil(d -> body().contains("个流程定义已部署"));
+        browser.waitUntil(d -> body().contains("合同生命周期"));
+        assertThat(body()).contains("运行中的实例", "列表", "预览").doesNotContain("Running Instances");
         browser.screenshot("webapps-cockpit-processes-zh-admin");
 
         browser.open(ADMIN + "#/users");
         waitForHeader();
         assertThat(browser.driver.getTitle()).startsWith("Pactum 合同管理 用户与权限 Admin");
         browser.waitUntil(d -> body().contains("用户列表"));
-        assertThat(body()).contains("新建用户").doesNotContain("List of Users", "Camunda 8", "migrate");
+        assertThat(body()).contains("添加用户", "用户组", "租户", "授权").doesNotContain("List of Users", "Camunda 8", "migrate");
         assertNoMigrationBanner();
         browser.screenshot("webapps-admin-users-zh-admin");
     }
@@ -98,21 +120,21 @@ class WebappsLocaleTest {
     }
 
     @Test
-    void anEnglishBrowserGetsCamundasEnglishStillWithoutTheMigrationBanner() {
-        browser.logIn("manager1");
-        String userAgent = (String) browser.driver.executeScript("return navigator.userAgent");
-        browser.driver.executeCdpCommand("Network.setUserAgentOverride",
-                Map.of("userAgent", userAgent, "acceptLanguage", "en-US,en"));
-        try {
-            browser.open(TASKLIST);
-            waitForHeader();
-            browser.waitUntil(d -> body().contains("Start process"));
-            assertThat(body()).doesNotContain("发起流程", "Camunda 8");
-            assertNoMigrationBanner();
-            browser.screenshot("webapps-tasklist-en-manager1");
-        } finally {
-            browser.driver.executeCdpCommand("Network.setUserAgentOverride",
-                    Map.of("userAgent", userAgent, "acceptLanguage", "zh-CN,zh"));
+    void anEnglishBrowserGetsCamundasEnglishStillWithoutTheMigrationBanner(@Value("${local.server.port}") int port) {
+        // A browser of its own whose language is English from the start (fresh profile: nothing cached in Chinese).
+        try (Chromium english = Chromium.start(port)) {
+            String userAgent = (String) english.driver.executeScript("return navigator.userAgent");
+            english.driver.executeCdpCommand("Network.setUserAgentOverride",
+                    Map.of("userAgent", userAgent, "acceptLanguage", "en-US,en"));
+            english.logIn("manager1");
+            english.open(TASKLIST);
+            english.waitFor("[cam-widget-header] .brand-name");
+            english.waitUntil(d -> text(english).contains("Start process"));
+            english.waitUntil(d -> text(english).contains("Select a task in the list"));
+            assertThat(text(english)).doesNotContain("发起流程", "请在列表中选择一个任务", "Camunda 8");
+            assertThat(english.driver.findElements(By.cssSelector(".ce-eol-banner")))
+                    .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
+            english.screenshot("webapps-tasklist-en-manager1");
         }
     }
 
@@ -129,6 +151,10 @@ class WebappsLocaleTest {
     }
 
     private static String body() {
-        return browser.driver.findElement(By.tagName("body")).getText();
+        return text(browser);
+    }
+
+    private static String text(Chromium chromium) {
+        return chromium.driver.findElement(By.tagName("body")).getText();
     }
 }
