@@ -6,13 +6,24 @@ import dev.pactum.PactumTest;
 import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractService;
 import dev.pactum.contract.TestContracts;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,6 +114,14 @@ class WebappsLocaleTest {
         assertThat(body()).contains("添加用户", "用户组", "租户", "授权").doesNotContain("List of Users", "Camunda 8", "migrate");
         assertNoMigrationBanner();
         browser.screenshot("webapps-admin-users-zh-admin");
+
+        // "My profile" leads to Camunda's Welcome app: Chinese too, with Pactum's own pages among its links.
+        browser.open("/camunda/app/welcome/default/");
+        waitForHeader();
+        browser.waitUntil(d -> body().contains("我的工作台 Workspace"));
+        assertThat(body()).contains("应用", "链接", "资料", "编辑资料", "修改密码").doesNotContain("Applications", "Camunda 8");
+        assertNoMigrationBanner();
+        browser.screenshot("webapps-welcome-zh-admin");
     }
 
     @Test
@@ -136,6 +155,56 @@ class WebappsLocaleTest {
                     .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
             english.screenshot("webapps-tasklist-en-manager1");
         }
+    }
+
+    /**
+     * Every label of Camunda's English file (the one in the webjar on the classpath, so a Camunda upgrade that adds
+     * labels fails here) has a Chinese one, keeping its {{placeholders}}; only the migration strip's text is empty
+     * (and the plural ending "s").
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+    void everyEnglishLabelOfTheWebjarHasAChineseOne(String app) throws IOException {
+        String locales = "META-INF/resources/webjars/camunda/app/" + app + "/locales/";
+        JsonNode english = labels(locales + "en.json");
+        JsonNode chinese = labels(locales + "zh.json");
+        assertThat(new TreeSet<>(names(chinese))).isEqualTo(new TreeSet<>(names(english)));
+        for (String key : names(english)) {
+            String zh = chinese.get(key).asText();
+            assertThat(placeholders(zh)).as(key).isEqualTo(placeholders(english.get(key).asText()));
+            if (key.equals("BANNER_CE_EOL_TEXT")) {
+                assertThat(zh).isEmpty();
+            } else if (!english.get(key).asText().isBlank() && !english.get(key).asText().equals("s")) {
+                // ("s" is an English plural ending the webapps append; Chinese has none.)
+                assertThat(zh).as(key).isNotBlank();
+            }
+        }
+    }
+
+    private static JsonNode labels(String resource) throws IOException {
+        try (InputStream in = WebappsLocaleTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            byte[] bytes = in.readAllBytes();
+            int bom = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef ? 3 : 0; // Camunda's en.json starts with a BOM
+            return new ObjectMapper().readTree(new String(bytes, bom, bytes.length - bom, StandardCharsets.UTF_8))
+                    .get("labels");
+        }
+    }
+
+    private static List<String> names(JsonNode labels) {
+        List<String> names = new ArrayList<>();
+        labels.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static List<String> placeholders(String text) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = Pattern.compile("\\{\\{\\s*([^}\\s]+)\\s*}}").matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        found.sort(null);
+        return found;
     }
 
     private static void waitForHeader() {
