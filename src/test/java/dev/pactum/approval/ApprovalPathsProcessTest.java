@@ -208,11 +208,11 @@ class ApprovalPathsProcessTest {
         Customer customer = testContracts.customer("美元客户有限公司");
 
         // 40,000 CNY for this new customer (risk LOW) is small enough for the fast lane...
-        Contract inCny = contractService.submit(draft(customer, "40000.00", "CNY"));
+        Contract inCny = contractService.submit(draft(customer, "40000.00", "CNY"), "sales1");
         // ...40,000 USD is 284,000 CNY at 7.10: a sales manager must approve it,
-        Contract inUsd = contractService.submit(draft(customer, "40000.00", "USD"));
+        Contract inUsd = contractService.submit(draft(customer, "40000.00", "USD"), "sales1");
         // and 80,000 USD is 568,000 CNY: over the 500,000 threshold for legal.
-        Contract largerInUsd = contractService.submit(draft(customer, "80000.00", "USD"));
+        Contract largerInUsd = contractService.submit(draft(customer, "80000.00", "USD"), "sales1");
 
         assertThat(fastLaneRuleOf(inCny)).isEqualTo(FAST_LANE_RULE);
         assertThat(fastLaneRuleOf(inUsd)).isNull();
