@@ -9,16 +9,22 @@ import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.CacheStore;
+import com.openhtmltopdf.resource.FSEntityResolver;
 import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.logging.Level;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
@@ -29,6 +35,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Component;
+import org.w3c.dom.Document;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * Turns contract XHTML into PDF with openhtmltopdf. Text is set in embedded subset fonts, so it stays real text
@@ -43,7 +54,7 @@ import org.springframework.stereotype.Component;
  * document id is derived from the XHTML and no creation time is written (the stored version keeps its time).
  */
 @Component
-class PdfRenderer {
+public class PdfRenderer {
 
     public static final String CHINESE_FONT_FAMILY = "Droid Sans Fallback";
     public static final String LATIN_FONT_FAMILY = "DejaVu Sans";
@@ -52,6 +63,22 @@ class PdfRenderer {
         // openhtmltopdf logs every stylesheet parse and font load at INFO; keep its warnings (bad CSS, missing glyphs) only.
         XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
     }
+
+    private static final DocumentBuilderFactory XHTML_PARSERS = xhtmlParsers();
+    private static final ErrorHandler FATAL_ERRORS_ONLY = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+        }
+
+        @Override
+        public void error(SAXParseException e) {
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXParseException {
+            throw e;
+        }
+    };
 
     private final TrueTypeFont chineseFont = parseFont("fonts/DroidSansFallbackFull.ttf");
     private final TrueTypeFont latinFont = parseFont("fonts/DejaVuSans.ttf");
@@ -70,7 +97,7 @@ class PdfRenderer {
             // A contract renders from its template alone: were a template or a value ever to name an http: or file:
             // URI, the server would fetch it for whoever wrote it. Only inline data: URIs resolve.
             builder.useUriResolver((base, uri) -> uri != null && uri.startsWith("data:") ? uri : null);
-            builder.withHtmlContent(xhtml, null);
+            builder.withW3cDocument(parseXhtml(xhtml), null);
             builder.toStream(pdf);
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 renderer.setListener(new ReproducibleIdentity(xhtml));
@@ -80,6 +107,40 @@ class PdfRenderer {
             throw new UncheckedIOException("cannot render PDF", e);
         }
         return pdf.toByteArray();
+    }
+
+    /**
+     * Parsed here rather than by openhtmltopdf, which looks up and configures a new SAX parser and an identity
+     * transformer for every document (a service-loader scan of the classpath each time) to build the same DOM. The
+     * settings are openhtmltopdf's: namespace aware, not validating, no external entities, and DTDs served from the
+     * copies in its jar (an unknown one resolves to nothing), so nothing is ever fetched.
+     */
+    private static Document parseXhtml(String xhtml) throws IOException {
+        try {
+            DocumentBuilder parser;
+            synchronized (XHTML_PARSERS) {
+                parser = XHTML_PARSERS.newDocumentBuilder();
+            }
+            parser.setEntityResolver(FSEntityResolver.instance());
+            parser.setErrorHandler(FATAL_ERRORS_ONLY);
+            return parser.parse(new InputSource(new StringReader(xhtml)));
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalArgumentException("cannot parse the contract XHTML: " + e.getMessage(), e);
+        }
+    }
+
+    private static DocumentBuilderFactory xhtmlParsers() {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setValidating(false);
+        try {
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the XML parser cannot be made safe from external entities", e);
+        }
+        return factory;
     }
 
     /** The font as a subset embedded in this document, made only if the document uses the font at all. */
