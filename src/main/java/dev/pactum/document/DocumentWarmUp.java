@@ -42,16 +42,18 @@ class DocumentWarmUp implements ApplicationRunner {
         awaitWarm();
     }
 
-    /** Waits for the warm-up renders; how long they took, or null when they failed. */
-    Duration awaitWarm() {
+    private void awaitWarm() {
         try {
             Duration took = warmUp.join();
             log.info("Document renderer warmed up: every contract template rendered in {} ms", took.toMillis());
-            return took;
         } catch (RuntimeException e) {
             log.error("Warming up the document renderer failed; the first contract rendered will be slow", e);
-            return null;
         }
+    }
+
+    /** Whether every template has been rendered (without failing). */
+    boolean isWarm() {
+        return warmUp.isDone() && !warmUp.isCompletedExceptionally();
     }
 
     private static Duration renderEveryTemplate(PdfRenderer renderer, ContractTemplates templates) {
