@@ -6,6 +6,9 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -67,7 +70,42 @@ class PdfRendererTest {
     }
 
     @Test
-    void everyFontIsEmbedded() throws Exception {
+    void theSameXhtmlAlwaysRendersToTheSameBytes() throws Exception {
+        String xhtml = new ContractTemplates().renderXhtml("sales-standard", SampleContracts.sales());
+        // A second later, so a creation time or a time-based document id would show.
+        Thread.sleep(1100);
+
+        assertThat(new PdfRenderer().toPdf(xhtml)).isEqualTo(pdf);
+    }
+
+    @Test
+    void concurrentRendersShareTheParsedFontsWithoutDisturbingEachOther() throws Exception {
+        ContractTemplates templates = new ContractTemplates();
+        PdfRenderer renderer = new PdfRenderer();
+        List<String> documents = List.of(templates.renderXhtml("sales-standard", SampleContracts.sales()),
+                templates.renderXhtml("nda-standard", SampleContracts.withoutOptionalValues()),
+                templates.renderXhtml("service-standard", SampleContracts.sales()),
+                templates.renderXhtml("purchase-standard", SampleContracts.withoutOptionalValues()));
+        List<byte[]> alone = documents.stream().map(renderer::toPdf).toList();
+
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<byte[]>> together = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (String xhtml : documents) {
+                    together.add(threads.submit(() -> renderer.toPdf(xhtml)));
+                }
+            }
+            for (int i = 0; i < together.size(); i++) {
+                assertThat(together.get(i).get()).isEqualTo(alone.get(i % documents.size()));
+            }
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    @Test
+    void everyFontIsEmbeddedAsASubset() throws Exception {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             List<PDFont> fonts = new ArrayList<>();
             for (PDPage page : document.getPages()) {
@@ -78,6 +116,8 @@ class PdfRendererTest {
             }
 
             assertThat(fonts).isNotEmpty().allSatisfy(font -> assertThat(font.isEmbedded()).as(font.getName()).isTrue());
+            // A subset's name starts with a six-letter tag: the document carries only the glyphs it uses.
+            assertThat(fonts).extracting(PDFont::getName).allMatch(name -> name.matches("[A-Z]{6}\\+.+"));
             assertThat(fonts).extracting(PDFont::getName)
                     .anySatisfy(name -> assertThat(name).contains("DroidSansFallback"))
                     .anySatisfy(name -> assertThat(name).contains("DejaVuSans"));
