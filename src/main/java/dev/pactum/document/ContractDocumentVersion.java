@@ -10,8 +10,10 @@ import org.hibernate.annotations.Immutable;
 
 /**
  * One rendered version of a contract's document. Written once, never changed: Hibernate treats it as
- * read-only and a database trigger refuses updates and deletes. Listing versions goes through
- * {@link ContractDocumentVersionRepository#findInfos} so the bytes stay in the database.
+ * read-only and a database trigger refuses updates and deletes (only a key rotation may re-encrypt its bytes, see
+ * {@link StoredDocuments#rotateTo}). Listing versions goes through
+ * {@link ContractDocumentVersionRepository#findInfos} so the bytes stay in the database. The bytes are stored
+ * encrypted ({@link DocumentCipher}); size and sha-256 are the plain document's.
  */
 @Entity
 @Immutable
@@ -28,6 +30,8 @@ public class ContractDocumentVersion {
     private String contentType;
 
     private byte[] content;
+    private String contentKeyId;
+    private byte[] contentNonce;
 
     private int sizeBytes;
     private String sha256;
@@ -37,14 +41,16 @@ public class ContractDocumentVersion {
     protected ContractDocumentVersion() {
     }
 
-    ContractDocumentVersion(long contractId, int version, String templateKey, String contentType, byte[] content,
-                            String sha256, String createdBy, Instant createdAt) {
+    ContractDocumentVersion(long contractId, int version, String templateKey, String contentType, SealedContent content,
+                            int sizeBytes, String sha256, String createdBy, Instant createdAt) {
         this.contractId = contractId;
         this.version = version;
         this.templateKey = templateKey;
         this.contentType = contentType;
-        this.content = content.clone();
-        this.sizeBytes = content.length;
+        this.content = content.bytes().clone();
+        this.contentKeyId = content.keyId();
+        this.contentNonce = content.nonce() == null ? null : content.nonce().clone();
+        this.sizeBytes = sizeBytes;
         this.sha256 = sha256;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
@@ -55,11 +61,17 @@ public class ContractDocumentVersion {
     public int getVersion() { return version; }
     public String getTemplateKey() { return templateKey; }
     public String getContentType() { return contentType; }
-    public byte[] getContent() { return content.clone(); }
+    /** The key the bytes are encrypted with; null for a version stored before encryption. */
+    public String getContentKeyId() { return contentKeyId; }
     public int getSizeBytes() { return sizeBytes; }
     public String getSha256() { return sha256; }
     public String getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
+
+    /** The document's bytes as rendered, checked against the sha-256. */
+    byte[] content(DocumentCipher cipher) {
+        return cipher.open(new SealedContent(contentKeyId, contentNonce, content), contractId, version, sha256);
+    }
 
     DocumentVersionInfo info() {
         return new DocumentVersionInfo(version, sha256, sizeBytes, createdAt, createdBy);
