@@ -30,7 +30,7 @@ public final class DocumentCipher {
     }
 
     /** Encrypts a new version's bytes under the active key. */
-    SealedContent seal(byte[] plain, long contractId, int version) {
+    public SealedContent seal(byte[] plain, long contractId, int version) {
         return seal(plain, contractId, version, keys.requireActive());
     }
 
@@ -53,7 +53,7 @@ public final class DocumentCipher {
      *
      * @throws DocumentUnreadableException when its key is not configured, authentication fails or the hash differs
      */
-    byte[] open(SealedContent sealed, long contractId, int version, String sha256) {
+    public byte[] open(SealedContent sealed, long contractId, int version, String sha256) {
         byte[] plain = sealed.encrypted() ? decrypt(sealed, contractId, version) : sealed.bytes().clone();
         if (!ContractDocumentService.sha256Hex(plain).equals(sha256)) {
             throw new DocumentUnreadableException(contractId, version, "its bytes do not match its sha-256");
