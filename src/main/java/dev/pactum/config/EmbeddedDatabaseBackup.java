@@ -21,7 +21,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -72,12 +71,12 @@ public final class EmbeddedDatabaseBackup {
      *
      * @param appWasRunning whether the server was a running app's (else this process started and stopped one)
      */
-    public record Backup(Path folder, String serverVersion, String startLsn, String stopLsn, long bytes,
-                         boolean appWasRunning, Duration took) {
+    public record Backup(Path folder, String serverVersion, String startLsn, String stopLsn,
+                         boolean appWasRunning) {
     }
 
     /** What a restore did. {@code previous} is where the folder it replaced was moved to (null: there was none). */
-    public record Restore(Path folder, Path previous, Duration took) {
+    public record Restore(Path folder, Path previous) {
     }
 
     /**
@@ -87,22 +86,21 @@ public final class EmbeddedDatabaseBackup {
      */
     public static Backup backUp(PactumProperties.EmbeddedDatabase settings, Path into, WhileRunning inspect)
             throws IOException, SQLException {
-        long started = System.nanoTime();
         PostgresDataFolder folder = existingCluster(settings);
         createEmpty(into);
         if (runningApp(folder)) {
             int port = folder.port().orElseThrow(() -> new IllegalStateException("The app running on " + folder.path()
                     + " has no PostgreSQL server yet; try again once it has started"));
             DataSource database = dataSource("jdbc:postgresql://localhost:" + port + "/postgres");
-            return copy(database, folder, into, inspect, true, started);
+            return copy(database, folder, into, inspect, true);
         }
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings)) {
-            return copy(dataSource(server.jdbcUrl()), folder, into, inspect, false, started);
+            return copy(dataSource(server.jdbcUrl()), folder, into, inspect, false);
         }
     }
 
     private static Backup copy(DataSource database, PostgresDataFolder folder, Path into, WhileRunning inspect,
-                               boolean appWasRunning, long started) throws IOException, SQLException {
+                               boolean appWasRunning) throws IOException, SQLException {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             String serverFolder = single(statement, "show data_directory");
             if (!Files.isSameFile(Path.of(serverFolder), folder.path())) {
@@ -113,12 +111,13 @@ public final class EmbeddedDatabaseBackup {
             statement.execute("select pg_create_physical_replication_slot('pactum_backup_"
                     + UUID.randomUUID().toString().replace("-", "") + "', true, true)");
             String startLsn = single(statement, "select pg_backup_start('pactum backup', true)::text");
-            long bytes = copyFolder(folder.path(), into, true);
+            copyFolder(folder.path(), into, true);
             inspect.accept(database);
             String stopLsn;
             String label;
             String tablespaceMap;
-            try (ResultSet stop = statement.executeQuery("select lsn::text, labelfile, spcmapfile from pg_backup_stop(false)")) {
+            try (ResultSet stop = statement.executeQuery(
+                    "select lsn::text, labelfile, spcmapfile from pg_backup_stop(false)")) {
                 stop.next();
                 stopLsn = stop.getString(1);
                 label = stop.getString(2);
@@ -136,10 +135,9 @@ public final class EmbeddedDatabaseBackup {
                     lastSegment = name.getString(1);
                 }
             }
-            bytes += copyWal(folder.path().resolve("pg_wal"), into.resolve("pg_wal"), firstSegment(label), lastSegment);
+            copyWal(folder.path().resolve("pg_wal"), into.resolve("pg_wal"), firstSegment(label), lastSegment);
             forceFolders(into);
-            return new Backup(into, version, startLsn, stopLsn, bytes, appWasRunning,
-                    Duration.ofNanos(System.nanoTime() - started));
+            return new Backup(into, version, startLsn, stopLsn, appWasRunning);
         }
     }
 
@@ -152,7 +150,6 @@ public final class EmbeddedDatabaseBackup {
      */
     public static Restore restore(Path from, PactumProperties.EmbeddedDatabase settings, WhileRunning inspect)
             throws IOException, SQLException {
-        long started = System.nanoTime();
         if (!Files.isRegularFile(from.resolve("PG_VERSION")) || !Files.isRegularFile(from.resolve("backup_label"))) {
             throw new IllegalStateException(from + " is not a database backup (it has no PG_VERSION or backup_label)");
         }
@@ -171,13 +168,17 @@ public final class EmbeddedDatabaseBackup {
             Files.deleteIfExists(target);
         }
         Files.createDirectories(target.toAbsolutePath().getParent());
-        Files.createDirectory(target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectory(target,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         copyFolder(from, target, false);
         forceFolders(target);
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings)) {
             inspect.accept(dataSource(server.jdbcUrl()));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("The restored database in " + target + " did not start (" + e.getMessage()
+                    + ")" + (previous == null ? "" : "; the data it replaced is in " + previous), e);
         }
-        return new Restore(target, previous, Duration.ofNanos(System.nanoTime() - started));
+        return new Restore(target, previous);
     }
 
     private static PostgresDataFolder existingCluster(PactumProperties.EmbeddedDatabase settings) throws IOException {
@@ -232,8 +233,7 @@ public final class EmbeddedDatabaseBackup {
      * is left out, and so are files that disappear meanwhile (a dropped table); half-written pages are fine, as
      * replaying the log rewrites them whole. A backup's folder is copied whole.
      */
-    private static long copyFolder(Path from, Path to, boolean live) throws IOException {
-        long[] bytes = {0};
+    private static void copyFolder(Path from, Path to, boolean live) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
@@ -252,7 +252,7 @@ public final class EmbeddedDatabaseBackup {
                 boolean excluded = live && (EXCLUDED_FILES.contains(name) || name.startsWith("pgsql_tmp"));
                 if (!excluded && attributes.isRegularFile()) {
                     try {
-                        bytes[0] += copyForced(file, to.resolve(from.relativize(file).toString()));
+                        copyForced(file, to.resolve(from.relativize(file).toString()));
                     } catch (NoSuchFileException goneMeanwhile) {
                         if (!live) {
                             throw goneMeanwhile;
@@ -270,12 +270,10 @@ public final class EmbeddedDatabaseBackup {
                 throw e;
             }
         });
-        return bytes[0];
     }
 
-    private static long copyWal(Path from, Path to, String first, String last) throws IOException {
+    private static void copyWal(Path from, Path to, String first, String last) throws IOException {
         Files.createDirectories(to.resolve("archive_status"));
-        long bytes = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(from)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
@@ -283,11 +281,10 @@ public final class EmbeddedDatabaseBackup {
                         ? name.compareTo(first) >= 0 && name.compareTo(last) <= 0
                         : name.endsWith(".history");
                 if (needed) {
-                    bytes += copyForced(file, to.resolve(name));
+                    copyForced(file, to.resolve(name));
                 }
             }
         }
-        return bytes;
     }
 
     private static String firstSegment(String label) {
@@ -298,11 +295,10 @@ public final class EmbeddedDatabaseBackup {
         return start.group(1);
     }
 
-    private static long copyForced(Path from, Path to) throws IOException {
+    private static void copyForced(Path from, Path to) throws IOException {
         Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         try (FileChannel channel = FileChannel.open(to, StandardOpenOption.WRITE)) {
             channel.force(true);
-            return channel.size();
         }
     }
 

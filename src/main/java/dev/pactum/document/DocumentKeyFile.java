@@ -145,7 +145,8 @@ public final class DocumentKeyFile {
     /** A new file in {@code folder} holding {@code text}, created readable by its owner only and forced to disk. */
     private static Path writeOwnerOnly(Path folder, String text) throws IOException {
         Path file = posix(folder)
-                ? Files.createTempFile(folder, ".document-keys", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                ? Files.createTempFile(folder, ".document-keys", ".tmp",
+                        PosixFilePermissions.asFileAttribute(OWNER_ONLY))
                 : Files.createTempFile(folder, ".document-keys", ".tmp");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
@@ -163,7 +164,8 @@ public final class DocumentKeyFile {
             return;
         }
         Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-        if (!Collections.disjoint(permissions, Set.of(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ))) {
+        if (!Collections.disjoint(permissions,
+                Set.of(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ))) {
             log.warn("The document key file {} is readable by others ({}); chmod 600 it", file,
                     PosixFilePermissions.toString(permissions));
         }

@@ -2,9 +2,12 @@ package dev.pactum.operations;
 
 import dev.pactum.config.PactumProperties;
 import dev.pactum.document.DocumentProperties;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Map;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -42,6 +45,8 @@ public final class OperationsCommands {
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
+        // The server's own start-up and shutdown lines would bury the command's few lines of output.
+        application.setDefaultProperties(Map.of("logging.level.io.zonky.test.db.postgres", "WARN"));
         CommandOutput output = new CommandOutput(out);
         try (ConfigurableApplicationContext context = application.run(args)) {
             Environment environment = context.getEnvironment();
@@ -54,7 +59,7 @@ public final class OperationsCommands {
             String to = environment.getProperty(BACKUP_TO);
             return to != null ? backups.backUp(Path.of(to)) : backups.restore(Path.of(environment.getRequiredProperty(
                     RESTORE_FROM)));
-        } catch (IllegalStateException | java.io.IOException | java.sql.SQLException e) {
+        } catch (IllegalStateException | IOException | SQLException e) {
             output.say("failed", e.getMessage());
             return 2;
         }

@@ -116,7 +116,8 @@ class BackupRestoreTest {
         Files.createDirectories(data);
         Files.writeString(data.resolve("PG_VERSION"), "stand-in for a database\n");
 
-        Command withoutKeyFile = command("--pactum.restore.from=" + backup, "--pactum.embedded-database.data-dir=" + data);
+        Command withoutKeyFile = command("--pactum.restore.from=" + backup,
+                "--pactum.embedded-database.data-dir=" + data);
         assertThat(withoutKeyFile.status()).as(withoutKeyFile.output()).isEqualTo(2);
         assertThat(withoutKeyFile.output()).contains("pactum.documents.key-file");
 
@@ -186,7 +187,8 @@ class BackupRestoreTest {
         byte[] pdf = "%PDF-1.4 stored before encryption".getBytes(StandardCharsets.US_ASCII);
         jdbc.update("insert into contract_document_version (contract_id, version, template_key, content_type, content,"
                 + " size_bytes, sha256, created_by, created_at) values (?, ?, 'sales-standard', 'application/pdf', ?,"
-                + " ?, ?, 'sales1', ?)", contractId, version, pdf, pdf.length, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)),
+                + " ?, ?, 'sales1', ?)", contractId, version, pdf, pdf.length,
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)),
                 Timestamp.from(Instant.now()));
     }
 

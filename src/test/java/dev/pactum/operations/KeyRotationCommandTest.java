@@ -61,7 +61,8 @@ class KeyRotationCommandTest {
         assertThat(status).as(printed.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(documents.keyUsage()).containsOnlyKeys(active);
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("Key rotation complete: " + plainBefore + " document versions re-encrypted with key " + active);
+                .contains("Key rotation complete: " + plainBefore + " document versions re-encrypted with key "
+                        + active);
         Map<String, Object> row = lastRotationRow();
         assertThat(row).containsEntry("actor", "system").containsEntry("outcome", "SUCCESS")
                 .containsEntry("object_type", "document_keys").containsEntry("object_id", active);
@@ -84,7 +85,8 @@ class KeyRotationCommandTest {
         int status = command().rotate("k-next", cipher.keys().activeKeyId(), out);
 
         assertThat(status).isEqualTo(2);
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Set pactum.documents.active-key to k-next first");
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("Set pactum.documents.active-key to k-next first");
         assertThat(documents.keyUsage()).isEqualTo(usage);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where action = ?", Long.class,
                 KeyRotationCommand.ACTION)).isEqualTo(rowsBefore);
@@ -122,7 +124,8 @@ class KeyRotationCommandTest {
         jdbc.update("insert into contract_document_version (contract_id, version, template_key, content_type, content,"
                 + " size_bytes, sha256, created_by, created_at) values (?, 1, 'sales-standard', 'application/pdf', ?,"
                 + " ?, ?, 'sales1', ?)", contractId, pdf, pdf.length,
-                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)), Timestamp.from(Instant.now()));
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)),
+                Timestamp.from(Instant.now()));
     }
 
     /** Rewrites a version's stored bytes past the trigger, as only a database superuser could. */
