@@ -29,11 +29,10 @@ public class ContractDocumentService {
     private final PdfRenderer pdfRenderer;
     private final PactumProperties properties;
     private final Clock clock;
-    private final DocumentCipher cipher;
 
     public ContractDocumentService(ContractQueries contracts, ContractDocumentVersionRepository versions,
                                    ContractTemplates templates, ClauseLibrary clauseLibrary, PdfRenderer pdfRenderer,
-                                   PactumProperties properties, Clock clock, DocumentCipher cipher) {
+                                   PactumProperties properties, Clock clock) {
         this.contracts = contracts;
         this.versions = versions;
         this.templates = templates;
@@ -41,7 +40,6 @@ public class ContractDocumentService {
         this.pdfRenderer = pdfRenderer;
         this.properties = properties;
         this.clock = clock;
-        this.cipher = cipher;
     }
 
     /**
@@ -64,8 +62,7 @@ public class ContractDocumentService {
 
         int next = versions.findLatestVersionNumber(contractId) + 1;
         ContractDocumentVersion stored = versions.save(new ContractDocumentVersion(contractId, next,
-                contract.getTemplateKey(), PDF, cipher.seal(pdf, contractId, next), pdf.length, sha256Hex(pdf), user,
-                clock.instant()));
+                contract.getTemplateKey(), PDF, pdf, sha256Hex(pdf), user, clock.instant()));
         return stored.info();
     }
 
@@ -77,7 +74,7 @@ public class ContractDocumentService {
     @Transactional(readOnly = true)
     public Optional<StoredDocument> latest(long contractId) {
         return versions.findFirstByContractIdOrderByVersionDesc(contractId)
-                .map(v -> new StoredDocument(v.getVersion(), v.getTemplateKey(), v.getContentType(), v.content(cipher),
+                .map(v -> new StoredDocument(v.getVersion(), v.getTemplateKey(), v.getContentType(), v.getContent(),
                         v.getSha256()));
     }
 

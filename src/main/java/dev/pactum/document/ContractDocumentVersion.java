@@ -1,10 +1,12 @@
 package dev.pactum.document;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import org.hibernate.annotations.Immutable;
 
@@ -12,11 +14,15 @@ import org.hibernate.annotations.Immutable;
  * One rendered version of a contract's document. Written once, never changed: Hibernate treats it as
  * read-only and a database trigger refuses updates and deletes (only a key rotation may re-encrypt its bytes, see
  * {@link StoredDocuments#rotateTo}). Listing versions goes through
- * {@link ContractDocumentVersionRepository#findInfos} so the bytes stay in the database. The bytes are stored
- * encrypted ({@link DocumentCipher}); size and sha-256 are the plain document's.
+ * {@link ContractDocumentVersionRepository#findInfos} so the bytes stay in the database.
+ *
+ * <p>The bytes are stored encrypted: {@link DocumentSealing} seals them just before the insert and opens them just
+ * after a load, so whatever stores or reads a version through JPA never handles the ciphertext, and a version whose
+ * sealing was skipped cannot be inserted ({@code content} is not null). Size and sha-256 are the plain document's.
  */
 @Entity
 @Immutable
+@EntityListeners(DocumentSealing.class)
 @Table(name = "contract_document_version")
 public class ContractDocumentVersion {
 
@@ -29,9 +35,13 @@ public class ContractDocumentVersion {
     private String templateKey;
     private String contentType;
 
+    /** As stored: the ciphertext, or the plain bytes of a version from before encryption. */
     private byte[] content;
     private String contentKeyId;
     private byte[] contentNonce;
+    /** The document itself, as rendered. */
+    @Transient
+    private byte[] document;
 
     private int sizeBytes;
     private String sha256;
@@ -41,16 +51,14 @@ public class ContractDocumentVersion {
     protected ContractDocumentVersion() {
     }
 
-    ContractDocumentVersion(long contractId, int version, String templateKey, String contentType, SealedContent content,
-                            int sizeBytes, String sha256, String createdBy, Instant createdAt) {
+    ContractDocumentVersion(long contractId, int version, String templateKey, String contentType, byte[] content,
+                            String sha256, String createdBy, Instant createdAt) {
         this.contractId = contractId;
         this.version = version;
         this.templateKey = templateKey;
         this.contentType = contentType;
-        this.content = content.bytes().clone();
-        this.contentKeyId = content.keyId();
-        this.contentNonce = content.nonce() == null ? null : content.nonce().clone();
-        this.sizeBytes = sizeBytes;
+        this.document = content.clone();
+        this.sizeBytes = content.length;
         this.sha256 = sha256;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
@@ -61,16 +69,23 @@ public class ContractDocumentVersion {
     public int getVersion() { return version; }
     public String getTemplateKey() { return templateKey; }
     public String getContentType() { return contentType; }
-    /** The key the bytes are encrypted with; null for a version stored before encryption. */
+    public byte[] getContent() { return document.clone(); }
+    /** The key the stored bytes are encrypted with; null for a version stored before encryption. */
     public String getContentKeyId() { return contentKeyId; }
     public int getSizeBytes() { return sizeBytes; }
     public String getSha256() { return sha256; }
     public String getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
 
-    /** The document's bytes as rendered, checked against the sha-256. */
-    byte[] content(DocumentCipher cipher) {
-        return cipher.open(new SealedContent(contentKeyId, contentNonce, content), contractId, version, sha256);
+    void seal(DocumentCipher cipher) {
+        SealedContent sealed = cipher.seal(document, contractId, version);
+        content = sealed.bytes();
+        contentKeyId = sealed.keyId();
+        contentNonce = sealed.nonce();
+    }
+
+    void open(DocumentCipher cipher) {
+        document = cipher.open(new SealedContent(contentKeyId, contentNonce, content), contractId, version, sha256);
     }
 
     DocumentVersionInfo info() {
