@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -25,7 +26,7 @@ public final class DocumentKeys {
     private final String activeKeyId;
 
     private DocumentKeys(Map<String, SecretKey> keys, String activeKeyId) {
-        this.keys = Map.copyOf(keys);
+        this.keys = Collections.unmodifiableSortedMap(new TreeMap<>(keys));
         this.activeKeyId = activeKeyId;
     }
 
@@ -85,6 +86,7 @@ public final class DocumentKeys {
         return new DocumentKeys(specs, activeKeyId);
     }
 
+    /** The configured key ids, in order. */
     public Set<String> ids() {
         return keys.keySet();
     }
