@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,9 +93,14 @@ public final class DocumentKeyFile {
         }
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        String id = "k" + LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE);
+        SecureRandom random = new SecureRandom();
+        byte[] suffix = new byte[2];
+        random.nextBytes(suffix);
+        // The day tells an operator how old a key is; the suffix keeps two keys made on one day apart.
+        String id = "k" + LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
+                + HexFormat.of().formatHex(suffix);
         byte[] key = new byte[KEY_BYTES];
-        new SecureRandom().nextBytes(key);
+        random.nextBytes(key);
         Path written = writeOwnerOnly(folder, HEADER + line(id, key));
         try {
             // Not REPLACE_EXISTING: of two nodes starting at once on one folder, the first key wins and both read it.

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -108,6 +109,11 @@ public final class DocumentKeys {
         }
         throw new IllegalStateException("Several document keys are configured " + keys.keySet()
                 + ": name the one new documents use with pactum.documents.active-key");
+    }
+
+    /** Whether {@code id} names exactly this key (compared in constant time). */
+    public boolean holds(String id, byte[] key) {
+        return keys.containsKey(id) && MessageDigest.isEqual(keys.get(id).getEncoded(), key);
     }
 
     public boolean has(String id) {

@@ -139,6 +139,16 @@ final class Backups {
         }
         DocumentKeys configured = DocumentKeys.load(new DocumentProperties(documents.keys(),
                 keyFile != null && Files.exists(keyFile) ? keyFile.toString() : "", false, ""));
+        Set<String> differing = new TreeSet<>();
+        available.forEach((id, key) -> {
+            if (configured.has(id) && !configured.holds(id, key)) {
+                differing.add(id);
+            }
+        });
+        if (!differing.isEmpty()) {
+            out.say("restore.keysDiffer", String.join(", ", differing));
+            return 2;
+        }
         Set<String> missing = new TreeSet<>(needed);
         missing.removeAll(available.keySet());
         missing.removeAll(configured.ids());

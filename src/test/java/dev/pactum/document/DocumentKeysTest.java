@@ -28,7 +28,7 @@ class DocumentKeysTest {
         Path created = work.resolve("data/document-keys");
         assertThat(created).exists();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(created))).isEqualTo("rw-------");
-        assertThat(keys.ids()).singleElement().satisfies(id -> assertThat(id).matches("k\\d{8}"));
+        assertThat(keys.ids()).singleElement().satisfies(id -> assertThat(id).matches("k\\d{8}-[0-9a-f]{4}"));
         assertThat(keys.activeKeyId()).isEqualTo(keys.ids().iterator().next());
         assertThat(work.resolve("data")).isDirectoryNotContaining("glob:**.tmp");
 
@@ -47,6 +47,9 @@ class DocumentKeysTest {
 
         assertThat(keys.ids()).containsExactly("a", "b");
         assertThat(keys.activeKeyId()).isEqualTo("b");
+        assertThat(keys.holds("a", DocumentCipherTest.key(1))).isTrue();
+        assertThat(keys.holds("a", DocumentCipherTest.key(2))).isFalse();
+        assertThat(keys.holds("c", DocumentCipherTest.key(1))).isFalse();
     }
 
     @Test

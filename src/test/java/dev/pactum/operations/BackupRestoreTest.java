@@ -7,6 +7,7 @@ import dev.pactum.audit.AuditTrail;
 import dev.pactum.contract.TestContracts;
 import dev.pactum.document.ContractDocumentService;
 import dev.pactum.document.DocumentCipher;
+import dev.pactum.document.DocumentKeyFile;
 import dev.pactum.document.DocumentKeys;
 import dev.pactum.document.DocumentProperties;
 import dev.pactum.document.StoredDocuments;
@@ -20,6 +21,7 @@ import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -121,6 +123,17 @@ class BackupRestoreTest {
         assertThat(withoutKeyFile.status()).as(withoutKeyFile.output()).isEqualTo(2);
         assertThat(withoutKeyFile.output()).contains("pactum.documents.key-file");
 
+        // A key file made afresh after a loss may use a backup key's id for another key.
+        Path otherKeys = work.resolve("other-keys");
+        String keyId = DocumentKeyFile.read(backup.resolve("keys/document-keys")).keySet().iterator().next();
+        Files.writeString(otherKeys, keyId + "=" + Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+        String otherKeysBefore = Files.readString(otherKeys);
+        Command differentKey = command("--pactum.restore.from=" + backup, "--pactum.embedded-database.data-dir=" + data,
+                "--pactum.documents.key-file=" + otherKeys);
+        assertThat(differentKey.status()).as(differentKey.output()).isEqualTo(2);
+        assertThat(differentKey.output()).contains(keyId);
+        assertThat(Files.readString(otherKeys)).isEqualTo(otherKeysBefore);
+
         Path pgVersion = backup.resolve("database/PG_VERSION");
         Files.writeString(pgVersion, Files.readString(pgVersion).replace("17", "16"));
         Command damaged = command("--pactum.restore.from=" + backup, "--pactum.embedded-database.data-dir=" + data,
@@ -136,6 +149,9 @@ class BackupRestoreTest {
 
         try (Stream<Path> siblings = Files.list(data.getParent())) {
             assertThat(siblings).containsExactly(data);
+        }
+        try (Stream<Path> files = Files.list(data)) {
+            assertThat(files).containsExactly(data.resolve("PG_VERSION"));
         }
         assertThat(Files.readString(data.resolve("PG_VERSION"))).isEqualTo("stand-in for a database\n");
         assertThat(work.resolve("keys")).doesNotExist();
