@@ -7,7 +7,8 @@ COPY . .
 RUN mvn -B -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10001 pactum
+RUN useradd --system --uid 10001 pactum \
+ && mkdir -p /var/lib/pactum/keys && chown pactum /var/lib/pactum/keys && chmod 700 /var/lib/pactum/keys
 USER pactum
 WORKDIR /app
 COPY --from=build /src/target/pactum.jar /app/pactum.jar

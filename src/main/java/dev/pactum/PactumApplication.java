@@ -1,5 +1,6 @@
 package dev.pactum;
 
+import dev.pactum.operations.OperationsCommands;
 import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,6 +10,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class PactumApplication {
 
     public static void main(String[] args) {
+        if (OperationsCommands.requested(args)) {
+            System.exit(OperationsCommands.run(args));
+        }
         SpringApplication.run(PactumApplication.class, args);
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,17 @@ record PostgresDataFolder(Path path) {
                     .map(line -> OptionalLong.of(Long.parseLong(line))).orElse(OptionalLong.empty());
         } catch (NoSuchFileException noServer) {
             return OptionalLong.empty();
+        }
+    }
+
+    /** The fourth line of {@code postmaster.pid}: the port the running server listens on. */
+    OptionalInt port() throws IOException {
+        try {
+            List<String> lines = Files.readAllLines(pidFile());
+            return lines.size() > 3 && lines.get(3).strip().matches("\\d+")
+                    ? OptionalInt.of(Integer.parseInt(lines.get(3).strip())) : OptionalInt.empty();
+        } catch (NoSuchFileException noServer) {
+            return OptionalInt.empty();
         }
     }
 

@@ -53,6 +53,8 @@ class TlsIT {
                 "--server.ssl.key-store=" + keystore, "--server.ssl.key-store-type=PKCS12",
                 "--server.ssl.key-store-password=" + STORE_PASSWORD, "--server.ssl.key-alias=pactum",
                 "--pactum.embedded-database.data-dir=" + work.resolve("data"),
+                "--pactum.documents.key-file=" + work.resolve("document-keys"),
+                "--pactum.documents.create-key-file=true",
                 "--camunda.bpm.admin-user.id=tlsadmin", "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD), log);
         try {
             HttpResponse<String> loginPage = awaitUp(https, port, app, log);
