@@ -11,13 +11,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * BPMN "Register contract from start form": a contract started from Tasklist's "Start process" is drafted here
- * with the same checks as the API; the signed-in user who started it owns it. Bad input fails the start, so nothing is saved.
+ * with the same checks as the API; the signed-in user who started it owns it. Bad input fails the start, so nothing is saved,
+ * as a form validation error: Tasklist shows it beside the form and {@code submit-form} answers 400, not 500.
  */
 @Component("registerContractFromForm")
 class RegisterContractFromForm implements JavaDelegate {
@@ -48,8 +50,9 @@ class RegisterContractFromForm implements JavaDelegate {
         NewContract request = request(execution);
         Set<ConstraintViolation<NewContract>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            throw new IllegalArgumentException("合同信息不完整 / The contract is incomplete: " + violations.stream()
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
+            throw new FormFieldValidationException(fields(violations), "合同信息不完整 / The contract is incomplete: "
+                    + violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
+                            .collect(Collectors.joining("; ")));
         }
         Contract contract = contracts.registerStarted(request, owner, execution.getProcessInstanceId());
         execution.setProcessBusinessKey(contract.getNumber());
@@ -63,7 +66,7 @@ class RegisterContractFromForm implements JavaDelegate {
         String creditCode = text(execution, "customerCreditCode");
         Long customerId = creditCode == null ? null : customers.findByCreditCode(creditCode.toUpperCase(Locale.ROOT))
                 .map(Customer::getId)
-                .orElseThrow(() -> new IllegalArgumentException(
+                .orElseThrow(() -> new FormFieldValidationException("customerCreditCode",
                         "未找到统一社会信用代码为 %s 的客户 / No customer has credit code %s".formatted(creditCode, creditCode)));
         try {
             String amount = text(execution, "amount");
@@ -80,9 +83,14 @@ class RegisterContractFromForm implements JavaDelegate {
                     days == null ? null : new BigDecimal(days).intValueExact(),
                     null, null, null, null);
         } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
-            throw new IllegalArgumentException("合同信息格式不正确 / The contract has a malformed value: "
+            throw new FormFieldValidationException(null, "合同信息格式不正确 / The contract has a malformed value: "
                     + e.getMessage(), e);
         }
+    }
+
+    private static String fields(Set<ConstraintViolation<NewContract>> violations) {
+        return violations.stream().map(v -> v.getPropertyPath().toString()).sorted().distinct()
+                .collect(Collectors.joining(","));
     }
 
     private static String text(DelegateExecution execution, String name) {

@@ -3,6 +3,7 @@ package dev.pactum.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pactum.ApiClient;
 import dev.pactum.PactumTest;
 import dev.pactum.process.ContractProcess;
 import java.math.BigDecimal;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @PactumTest
 class RegisterContractFromFormTest {
 
+    @Autowired ApiClient api;
     @Autowired RuntimeService runtime;
     @Autowired IdentityService identity;
     @Autowired ContractRepository contracts;
@@ -85,6 +87,25 @@ class RegisterContractFromFormTest {
         assertStartRefused(() -> startAs("sales2", tooLong)).hasMessageContaining("paymentTermDays");
         assertStartRefused(() -> startAs("sales2", endsBeforeItStarts)).hasMessageContaining("endDate");
         assertStartRefused(() -> startAs("sales2", unknownCurrency)).hasMessageContaining("currency");
+    }
+
+    @Test
+    void tasklistsSubmitOfAnIncompleteStartFormIsABadRequestNamingTheFieldAndSavesNothing() throws Exception {
+        Customer customer = testContracts.customer("表单提交客户有限公司");
+        long contractsBefore = contracts.count();
+
+        ApiClient.Response submit = api.send("sales2", "POST",
+                "/engine-rest/process-definition/key/" + ContractProcess.KEY + "/submit-form", """
+                {"variables": {"type": {"value": "SALES"}, "templateKey": {"value": "sales-standard"},
+                  "customerCreditCode": {"value": "%s"}, "amount": {"value": "66000.00"},
+                  "currency": {"value": "CNY"}, "startDate": {"value": "2027-01-01"},
+                  "endDate": {"value": "2027-12-31"}, "paymentTermDays": {"value": 30, "type": "Long"}}}"""
+                        .formatted(customer.getCreditCode()), "en");
+
+        assertThat(submit.status()).isEqualTo(400);
+        assertThat(submit.body().path("message").asText())
+                .contains("The contract is incomplete").contains("title");
+        assertThat(contracts.count()).isEqualTo(contractsBefore);
     }
 
     @Test
