@@ -1,10 +1,9 @@
 package dev.pactum.approval;
 
 import dev.pactum.contract.Contract;
-import java.text.NumberFormat;
-import java.util.Currency;
+import dev.pactum.contract.MoneyText;
+import dev.pactum.process.FormText;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +17,8 @@ class ApprovalFormVariables {
 
     public Map<String, Object> of(Contract contract, ApprovalLevelEntry level, int levelCount) {
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("contractTitle", markdownText(contract.getTitle()));
-        variables.put("customerName", markdownText(contract.getCustomer().getName()));
+        variables.put("contractTitle", FormText.markdown(contract.getTitle()));
+        variables.put("customerName", FormText.markdown(contract.getCustomer().getName()));
         variables.put("contractTypeLabel", TYPE_LABELS.get(contract.getType().name()));
         variables.put("amountText", amountText(contract));
         variables.put("contractPeriod", contract.getStartDate() + " ~ " + contract.getEndDate());
@@ -31,31 +30,7 @@ class ApprovalFormVariables {
         return variables;
     }
 
-    /**
-     * Text a user typed, safe to put into the form's Markdown: form-js renders {@code {{contractTitle}}} as
-     * Markdown, so a title could otherwise be a link, an image or fake table rows. Every character Markdown or HTML
-     * gives a meaning is escaped, and line breaks become spaces.
-     */
-    static String markdownText(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (char c : text.replaceAll("\\R", " ").toCharArray()) {
-            if ("\\`*_{}[]()#+-.!|<>~&\"'=:".indexOf(c) >= 0) {
-                escaped.append('\\');
-            }
-            escaped.append(c);
-        }
-        return escaped.toString();
-    }
-
     static String amountText(Contract contract) {
-        NumberFormat format = NumberFormat.getNumberInstance(Locale.CHINA);
-        format.setMinimumFractionDigits(2);
-        format.setMaximumFractionDigits(2);
-        Currency currency = Currency.getInstance(contract.getCurrency());
-        return "%s %s %s".formatted(currency.getSymbol(Locale.CHINA), format.format(contract.getAmount()),
-                contract.getCurrency());
+        return MoneyText.of(contract.getAmount(), contract.getCurrency());
     }
 }

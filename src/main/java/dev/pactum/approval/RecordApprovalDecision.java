@@ -1,5 +1,6 @@
 package dev.pactum.approval;
 
+import dev.pactum.process.TasklistRefusal;
 import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractQueries;
 import dev.pactum.process.ContractProcess.ApprovalRef;

@@ -1,5 +1,6 @@
 package dev.pactum.approval;
 
+import dev.pactum.process.TasklistRefusal;
 import dev.pactum.process.ContractProcess;
 import dev.pactum.process.ContractProcess.Var;
 import dev.pactum.contract.ContractQueries;

@@ -25,9 +25,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What each inbound event means: its fields checked ({@link #validate}, before it is stored) and its effect
- * ({@link #apply}, in the transaction that marks it processed). Finance's payments and the project system's
- * acceptances are published as application events for the payment schedule; a CRM customer change updates the
- * customer and re-renders the text of every contract of theirs that may still change.
+ * ({@link #apply}, in the transaction that marks it processed). Finance's payments are reconciled with the payment
+ * schedule ({@link PaymentReconciliation}) and, like the project system's acceptances, published as application
+ * events; a CRM customer change updates the customer and re-renders the text of every contract of theirs that may
+ * still change.
  */
 @Component
 class InboundEventEffects {
@@ -42,9 +43,11 @@ class InboundEventEffects {
     private final ContractQueries contracts;
     private final ContractDocumentService documents;
     private final ApplicationEventPublisher events;
+    private final PaymentReconciliation reconciliation;
 
     InboundEventEffects(CustomerService customers, ContractQueries contracts, ContractDocumentService documents,
-                        ApplicationEventPublisher events) {
+                        ApplicationEventPublisher events, PaymentReconciliation reconciliation) {
+        this.reconciliation = reconciliation;
         this.customers = customers;
         this.contracts = contracts;
         this.documents = documents;
@@ -112,7 +115,7 @@ class InboundEventEffects {
         };
     }
 
-    /** An unknown contract number is published too (contract id null): finance matches such payments by hand. */
+    /** An unknown contract number is published too (contract id null); finance matches such payments by hand. */
     private Map<String, Object> paymentReceived(String eventId, JsonNode event) {
         String number = optional(event, "contractNumber");
         Optional<Contract> contract = Optional.ofNullable(number).flatMap(contracts::byNumber);
@@ -121,10 +124,9 @@ class InboundEventEffects {
         PaymentReported payment = new PaymentReported(eventId, contract.map(Contract::getId).orElse(null), number,
                 optional(event, "milestoneId"), Fields.decimalOf(event.get("amount")), currency,
                 LocalDate.parse(event.get("paidOn").asText()), event.get("reference").asText().trim());
+        Map<String, Object> effect = new LinkedHashMap<>(reconciliation.reconcile(payment));
         events.publishEvent(payment);
-        Map<String, Object> effect = new LinkedHashMap<>();
         effect.put("published", "PaymentReported");
-        effect.put("contractMatched", contract.isPresent());
         return effect;
     }
 

@@ -2,19 +2,17 @@ package dev.pactum.obligation;
 
 import dev.pactum.config.PactumProperties;
 import dev.pactum.contract.Contract;
+import dev.pactum.contract.MoneyText;
 import dev.pactum.notification.Notification;
 import dev.pactum.notification.NotificationKind;
 import dev.pactum.notification.NotificationService;
 import dev.pactum.notification.UserDirectory;
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -96,11 +94,7 @@ class ObligationNotifications {
     }
 
     String money(BigDecimal amount, String currencyCode) {
-        NumberFormat format = NumberFormat.getNumberInstance(Locale.CHINA);
-        format.setMinimumFractionDigits(2);
-        format.setMaximumFractionDigits(2);
-        return "%s %s %s".formatted(Currency.getInstance(currencyCode).getSymbol(Locale.CHINA),
-                format.format(amount), currencyCode);
+        return MoneyText.of(amount, currencyCode);
     }
 
     private List<String> ownerAndManagers(Contract contract) {

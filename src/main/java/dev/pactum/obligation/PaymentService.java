@@ -161,6 +161,35 @@ public class PaymentService {
         if (!currentUser.isMemberOf(obligation.financeGroup()) && !currentUser.isMemberOf(SigningService.ADMINS)) {
             throw DomainException.forbidden("pactum.payment.financeOnly");
         }
+        return record(contract, request, currentUser.username());
+    }
+
+    /**
+     * A payment finance's own system reported, or finance matched by hand, recorded as made by {@code recordedBy}
+     * (e.g. {@code integration:finance}). Server-side only: no endpoint reaches it, its caller authenticated the sender.
+     */
+    public PaymentRecorded recordReported(long contractId, NewPayment request, String recordedBy) {
+        return record(contracts.get(contractId), request, recordedBy);
+    }
+
+    /** Milestones of an active contract that still wait for money, the earliest due first. */
+    @Transactional(readOnly = true)
+    public List<MilestoneView> unsettled(long contractId) {
+        return accounts.findByContract(contractId).stream()
+                .filter(account -> account.getStatus() == MilestoneStatus.OPEN
+                        || account.getStatus() == MilestoneStatus.OVERDUE)
+                .sorted(java.util.Comparator.comparing(MilestoneAccount::getDueDate)
+                        .thenComparing(MilestoneAccount::milestoneNo))
+                .map(this::view).toList();
+    }
+
+    /** Whether the contract is in a state that takes payments (active, or expired with money still owed). */
+    @Transactional(readOnly = true)
+    public boolean takesPayments(long contractId) {
+        return TAKES_PAYMENTS.contains(contracts.get(contractId).getStatus());
+    }
+
+    private PaymentRecorded record(Contract contract, NewPayment request, String recordedBy) {
         if (!TAKES_PAYMENTS.contains(contract.getStatus())) {
             throw DomainException.conflict("pactum.contract.illegalTransition", contract.getNumber(),
                     contract.getStatus(), TAKES_PAYMENTS);
@@ -183,7 +212,7 @@ public class PaymentService {
         boolean wasWaiting = !account.isSettled();
         boolean wasOverdue = account.getStatus() == MilestoneStatus.OVERDUE;
         payments.save(new Payment(contract.getId(), request.milestoneId(), request.amount(), request.paidOn(),
-                request.reference().trim(), currentUser.username(), clock.instant()));
+                request.reference().trim(), recordedBy, clock.instant()));
         boolean settledNow = account.receive(request.amount(), clock.instant());
         accounts.flush();
         if (settledNow && wasOverdue && !accounts.customerHasOverdue(contract.getCustomer().getId())) {

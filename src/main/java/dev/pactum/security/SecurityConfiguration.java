@@ -122,6 +122,8 @@ public class SecurityConfiguration {
                         .requestMatchers(PATHS.matcher("/api/admin/rules/**"))
                                 .hasAnyAuthority(PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)
                         // Credit data feeds the risk score: finance keeps it, not the sales it judges.
+                        .requestMatchers(PATHS.matcher("/api/finance/**"))
+                                .hasAnyAuthority("finance", Groups.CAMUNDA_ADMIN)
                         .requestMatchers(PATHS.matcher(HttpMethod.PUT, "/api/customers/*/credit"))
                                 .hasAnyAuthority("finance", Groups.CAMUNDA_ADMIN)
                         // The audit trail: auditors and admins only.

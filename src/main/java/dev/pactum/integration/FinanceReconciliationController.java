@@ -1,0 +1,23 @@
+package dev.pactum.integration;
+
+import java.time.YearMonth;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/finance/reconciliation?month=2026-12}: finance and admins (see {@code SecurityConfiguration}). */
+@RestController
+class FinanceReconciliationController {
+
+    private final FinanceReconciliation reconciliation;
+
+    FinanceReconciliationController(FinanceReconciliation reconciliation) {
+        this.reconciliation = reconciliation;
+    }
+
+    @GetMapping("/api/finance/reconciliation")
+    FinanceReconciliation.Report month(@RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
+        return reconciliation.of(month);
+    }
+}
