@@ -3,6 +3,8 @@ package dev.pactum.integration;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pactum.contract.Contract;
+import dev.pactum.obligation.MilestoneView;
+import dev.pactum.obligation.PaymentService;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -21,14 +23,16 @@ class OutboundMessages {
     static final String SUMMARY_PROTOCOL = "pactum.contract-summary.v1";
 
     private final ObjectMapper json;
+    private final PaymentService payments;
 
-    OutboundMessages(ObjectMapper json) {
+    OutboundMessages(ObjectMapper json, PaymentService payments) {
         this.json = json;
+        this.payments = payments;
     }
 
     byte[] receivables(Contract contract, IntegrationRuns.Run run, String idempotencyKey) {
         Map<String, Object> body = common(RECEIVABLES_PROTOCOL, contract, run, idempotencyKey);
-        body.put("receivables", List.of(receivable(contract)));
+        body.put("receivables", receivables(contract));
         return write(body);
     }
 
@@ -61,16 +65,30 @@ class OutboundMessages {
     }
 
     /**
-     * The whole amount, due the payment term after the start. The payment schedule of the "After approval" feature
-     * (milestones) replaces this one line when it lands.
+     * One line per payment milestone (回款计划), with its due date once the contract is active and its status; a
+     * contract without a schedule owes its whole amount the payment term after the start, as one line.
      */
-    private static Map<String, Object> receivable(Contract contract) {
-        LocalDate start = contract.getStartDate();
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("sequence", 1);
-        line.put("amount", contract.getAmount() == null ? BigDecimal.ZERO : contract.getAmount());
-        line.put("dueDate", start == null ? null : start.plusDays(contract.getPaymentTermDays()));
-        return line;
+    private List<Map<String, Object>> receivables(Contract contract) {
+        List<MilestoneView> milestones = payments.milestones(contract);
+        if (milestones.isEmpty()) {
+            LocalDate start = contract.getStartDate();
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("sequence", 1);
+            line.put("amount", contract.getAmount() == null ? BigDecimal.ZERO : contract.getAmount());
+            line.put("dueDate", start == null ? null : start.plusDays(contract.getPaymentTermDays()));
+            return List.of(line);
+        }
+        return milestones.stream().map(milestone -> {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("sequence", milestone.id());
+            line.put("milestoneId", milestone.id());
+            line.put("description", milestone.description());
+            line.put("amount", milestone.amount());
+            line.put("dueDate", milestone.dueDate());
+            line.put("status", milestone.status().name());
+            line.put("received", milestone.received());
+            return line;
+        }).toList();
     }
 
     private byte[] write(Map<String, Object> body) {

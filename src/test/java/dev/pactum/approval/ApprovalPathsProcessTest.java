@@ -231,7 +231,7 @@ class ApprovalPathsProcessTest {
 
     private Contract draft(Customer customer, String amount, String currency) {
         BigDecimal value = new BigDecimal(amount);
-        LocalDate start = LocalDate.of(2026, 12, 1);
+        LocalDate start = TestContracts.startDate();
         return contractService.draft(new NewContract("sales-standard", customer.getId(), "外币路由测试合同",
                 ContractType.SALES, value, currency, start, start.plusYears(1), 30, Map.of(),
                 new ContractTerms(value, false, null, null), null, null), "sales1", null).contract();

@@ -149,7 +149,7 @@ class ApprovalRoutingProcessTest {
 
     private Contract submitted(Customer customer, String amount) {
         BigDecimal value = new BigDecimal(amount);
-        LocalDate start = LocalDate.of(2026, 12, 1);
+        LocalDate start = TestContracts.startDate();
         Contract draft = contractService.draft(new NewContract("sales-standard", customer.getId(), "路由测试合同",
                 ContractType.SALES, value, "CNY", start, start.plusYears(1), 30, Map.of(),
                 new ContractTerms(value, false, null, null), null, null), "sales1", null).contract();

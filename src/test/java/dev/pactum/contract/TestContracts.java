@@ -2,8 +2,10 @@ package dev.pactum.contract;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** Makes customers and draft contracts for tests through the real services; every customer is new. */
@@ -34,8 +36,21 @@ public class TestContracts {
                 "010-0000-0000", null, "CNY", false));
     }
 
+    /**
+     * Thirty days after the engine's today: far enough ahead that a signed contract waits for its start (a fixed
+     * date here once made the suite fail when the calendar passed it).
+     */
+    public static LocalDate startDate() {
+        return today().plusDays(30);
+    }
+
+    /** The engine's today in the company's zone. */
+    public static LocalDate today() {
+        return ClockUtil.now().toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+    }
+
     public NewContract request(Customer customer, String amount, int paymentTermDays) {
-        LocalDate start = LocalDate.of(2026, 12, 1);
+        LocalDate start = startDate();
         // Our liability capped at the amount, as in most signed contracts; an uncapped contract is a risk finding.
         return new NewContract("sales-standard", customer.getId(), "测试销售合同", ContractType.SALES,
                 new BigDecimal(amount), "CNY", start, start.plusYears(1), paymentTermDays, Map.of(),

@@ -30,7 +30,12 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
+import dev.pactum.obligation.AfterApprovalContracts;
 import dev.pactum.obligation.SigningDriver;
+import dev.pactum.contract.MilestoneEvent;
+import dev.pactum.contract.MilestonePlan;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +61,7 @@ class ContractIntegrationProcessTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired ApiClient api;
     @Autowired SigningDriver signing;
+    @Autowired AfterApprovalContracts afterApproval;
 
     private final WireMockServer peers = TestPeers.peers();
 
@@ -86,7 +92,8 @@ class ContractIntegrationProcessTest {
                 .withRequestBody(matchingJsonPath("$.customer.creditCode",
                         equalTo(contract.getCustomer().getCreditCode())))
                 .withRequestBody(matchingJsonPath("$.receivables[?(@.amount == 20000)]"))
-                .withRequestBody(matchingJsonPath("$.receivables[0].dueDate", equalTo("2026-12-31"))));
+                .withRequestBody(matchingJsonPath("$.receivables[0].dueDate",
+                        equalTo(contract.getStartDate().plusDays(30).toString()))));
         peers.verify(1, putRequestedFor(urlEqualTo(crmPath(number)))
                 .withHeader("Idempotency-Key", equalTo(number + ":1:ACTIVE:" + CRM))
                 .withHeader("Authorization", equalTo("Bearer crm-token"))
@@ -94,6 +101,27 @@ class ContractIntegrationProcessTest {
                 .withRequestBody(matchingJsonPath("$.owner", equalTo("sales1"))));
         assertThat(jdbc.queryForObject("select finance_answer from integration_run where process_instance_id = ?",
                 String.class, run.getId())).contains("AR-1");
+    }
+
+    @Test
+    void theReceivablesPushedAreThePaymentScheduleWithEachMilestonesResolvedDueDate() throws Exception {
+        LocalDate start = AfterApprovalContracts.today().plusDays(30);
+        ProcessInstance instance = afterApproval.approved("100000.00", List.of(
+                new MilestonePlan(start.plusDays(10), null, null, null, new BigDecimal("30"), "预付款"),
+                new MilestonePlan(null, 60, MilestoneEvent.START, new BigDecimal("70000.00"), null, "验收款")));
+        Contract contract = contracts.findByProcessInstanceId(instance.getId()).orElseThrow();
+        peers.stubFor(put(financePath(contract.getNumber())).willReturn(aResponse().withStatus(201)));
+        activate(contract);
+
+        execute(job(runOf(contract.getNumber()), FINANCE));
+
+        peers.verify(1, putRequestedFor(urlEqualTo(financePath(contract.getNumber())))
+                .withRequestBody(matchingJsonPath("$.receivables.length()", equalTo("2")))
+                .withRequestBody(matchingJsonPath("$.receivables[?(@.sequence == 1 && @.amount == 30000)]"))
+                .withRequestBody(matchingJsonPath("$.receivables[0].dueDate", equalTo(start.plusDays(10).toString())))
+                .withRequestBody(matchingJsonPath("$.receivables[1].milestoneId", equalTo("2")))
+                .withRequestBody(matchingJsonPath("$.receivables[1].dueDate", equalTo(start.plusDays(60).toString())))
+                .withRequestBody(matchingJsonPath("$.receivables[1].status", equalTo("OPEN"))));
     }
 
     @Test

@@ -11,10 +11,8 @@ import dev.pactum.contract.NewContract;
 import dev.pactum.contract.TestContracts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +34,7 @@ public class AfterApprovalContracts {
     }
 
     public static LocalDate today() {
-        return ClockUtil.now().toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        return TestContracts.today();
     }
 
     public NewContract request(Customer customer, String amount, List<MilestonePlan> milestones) {
