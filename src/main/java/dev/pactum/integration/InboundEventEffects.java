@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractQueries;
 import dev.pactum.contract.CreditCodes;
-import dev.pactum.contract.Customer;
-import dev.pactum.contract.CustomerService;
 import dev.pactum.contract.CustomerUpdate;
-import dev.pactum.document.ContractDocumentService;
 import dev.pactum.web.DomainException;
 import dev.pactum.web.FieldProblem;
 import dev.pactum.web.InvalidRequestException;
@@ -33,25 +30,20 @@ import org.springframework.stereotype.Component;
 @Component
 class InboundEventEffects {
 
-    /** Who the document versions a CRM change renders are recorded as made by. */
-    static final String CRM_RENDERER = "integration:crm";
-
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    private final CustomerService customers;
+    private final CrmCustomers crm;
     private final ContractQueries contracts;
-    private final ContractDocumentService documents;
     private final ApplicationEventPublisher events;
     private final PaymentReconciliation reconciliation;
 
-    InboundEventEffects(CustomerService customers, ContractQueries contracts, ContractDocumentService documents,
-                        ApplicationEventPublisher events, PaymentReconciliation reconciliation) {
-        this.reconciliation = reconciliation;
-        this.customers = customers;
+    InboundEventEffects(CrmCustomers crm, ContractQueries contracts, ApplicationEventPublisher events,
+                        PaymentReconciliation reconciliation) {
+        this.crm = crm;
         this.contracts = contracts;
-        this.documents = documents;
         this.events = events;
+        this.reconciliation = reconciliation;
     }
 
     /**
@@ -131,21 +123,8 @@ class InboundEventEffects {
     }
 
     private Map<String, Object> customerUpdated(JsonNode event) {
-        String code = event.get("creditCode").asText().trim();
-        boolean changed = customers.update(new CustomerUpdate(code, optional(event, "name"),
+        return crm.update(new CustomerUpdate(event.get("creditCode").asText().trim(), optional(event, "name"),
                 optional(event, "contactName"), optional(event, "contactEmail"), optional(event, "contactPhone")));
-        List<Map<String, Object>> rerendered = new ArrayList<>();
-        if (changed) {
-            Customer customer = customers.byCreditCode(code).orElseThrow();
-            for (Contract open : contracts.openOfCustomer(customer.getId())) {
-                int version = documents.renderNewVersion(open.getId(), CRM_RENDERER).version();
-                rerendered.add(Map.of("contractNumber", open.getNumber(), "documentVersion", version));
-            }
-        }
-        Map<String, Object> effect = new LinkedHashMap<>();
-        effect.put("customerChanged", changed);
-        effect.put("rerendered", rerendered);
-        return effect;
     }
 
     private Map<String, Object> milestoneAccepted(String eventId, JsonNode event) {

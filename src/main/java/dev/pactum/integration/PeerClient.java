@@ -37,13 +37,7 @@ class PeerClient {
                 .header("Accept", "application/json")
                 .header(IDEMPOTENCY_KEY, idempotencyKey)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(json));
-        if (settings.token() != null && !settings.token().isBlank()) {
-            request.header("Authorization", "Bearer " + settings.token());
-        } else if (settings.username() != null && !settings.username().isBlank()) {
-            String pair = settings.username() + ":" + (settings.password() == null ? "" : settings.password());
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-        }
+        authorize(request, settings);
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -64,6 +58,49 @@ class PeerClient {
             body = body.substring(0, MAX_BODY_IN_MESSAGE) + "…";
         }
         throw new PeerCallFailed(peer, "PUT " + uri + " answered " + status + ": " + body, isPermanent(status));
+    }
+
+    /**
+     * Reads a resource of the peer's generic protocol.
+     *
+     * @return the answer body, or empty when the peer answers 404
+     */
+    java.util.Optional<String> get(PeerSystem peer, IntegrationProperties.Peer settings, String path) {
+        URI uri = URI.create(stripSlash(settings.url().toString()) + path);
+        // HTTP/1.1: on plain http a body-less request would otherwise try an h2c upgrade, which peers (and
+        // WireMock) may leave unanswered.
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).version(HttpClient.Version.HTTP_1_1)
+                .timeout(timeout).header("Accept", "application/json").GET();
+        authorize(request, settings);
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            throw new PeerCallFailed(peer, "GET " + uri + ": no answer within " + timeout.toMillis() + " ms", false);
+        } catch (IOException e) {
+            throw new PeerCallFailed(peer, "GET " + uri + ": " + e, false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PeerCallFailed(peer, "GET " + uri + ": interrupted", false);
+        }
+        if (response.statusCode() == 404) {
+            return java.util.Optional.empty();
+        }
+        if (response.statusCode() >= 200 && response.statusCode() < 300) {
+            return java.util.Optional.ofNullable(response.body());
+        }
+        throw new PeerCallFailed(peer, "GET " + uri + " answered " + response.statusCode(),
+                isPermanent(response.statusCode()));
+    }
+
+    private static void authorize(HttpRequest.Builder request, IntegrationProperties.Peer settings) {
+        if (settings.token() != null && !settings.token().isBlank()) {
+            request.header("Authorization", "Bearer " + settings.token());
+        } else if (settings.username() != null && !settings.username().isBlank()) {
+            String pair = settings.username() + ":" + (settings.password() == null ? "" : settings.password());
+            request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        }
     }
 
     /**

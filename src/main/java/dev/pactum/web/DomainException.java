@@ -25,7 +25,9 @@ public class DomainException extends RuntimeException {
         /** More than the server accepts in one request. */
         TOO_LARGE,
         /** The request does not prove who sent it (e.g. a machine's event with a bad or stale signature). */
-        UNAUTHORIZED
+        UNAUTHORIZED,
+        /** Another system this request needs (the CRM, finance) did not answer usefully; trying later may help. */
+        PEER_UNAVAILABLE
     }
 
     private final Kind kind;
@@ -59,6 +61,10 @@ public class DomainException extends RuntimeException {
         return new DomainException(Kind.UNAUTHORIZED, messageKey, args);
     }
 
+    public static DomainException peerUnavailable(String messageKey, Object... args) {
+        return new DomainException(Kind.PEER_UNAVAILABLE, messageKey, args);
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -73,6 +79,7 @@ public class DomainException extends RuntimeException {
             case UNPROCESSABLE -> "unprocessable";
             case TOO_LARGE -> "too-large";
             case UNAUTHORIZED -> "unauthorized";
+            case PEER_UNAVAILABLE -> "peer-unavailable";
         };
     }
 

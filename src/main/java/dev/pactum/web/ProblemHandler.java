@@ -78,6 +78,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
             case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
             case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
+            case PEER_UNAVAILABLE -> HttpStatus.BAD_GATEWAY;
         };
     }
 
