@@ -18,6 +18,8 @@ public class TestPeers implements ApplicationContextInitializer<ConfigurableAppl
     public static final String FINANCE_SECRET = "test-secret-finance";
     public static final String CRM_SECRET = "test-secret-crm";
     public static final String PM_SECRET = "test-secret-pm";
+    public static final String ROBOT_SECRET = "SECtest-robot-secret";
+    public static final String SMS_KEY_SECRET = "test-aliyun-secret";
 
     private static WireMockServer peers;
 
@@ -47,6 +49,23 @@ public class TestPeers implements ApplicationContextInitializer<ConfigurableAppl
                 Map.entry("pactum.integration.pm.enabled", "true"),
                 Map.entry("pactum.integration.pm.inbound-secret", PM_SECRET),
                 // A peer slower than this counts as failed: the timeout test waits this long, not 30 s.
-                Map.entry("pactum.integration.timeout", "PT3S"))));
+                Map.entry("pactum.integration.timeout", "PT3S"),
+                // IM robots and SMS (notification channels): personal webhooks may point here; a company robot
+                // for overdue payments; Aliyun SMS with a template for payment reminders.
+                Map.entry("pactum.notification.extra-webhook-hosts[0]", "127.0.0.1"),
+                Map.entry("pactum.notification.timeout", "PT3S"),
+                Map.entry("pactum.notification.robots[0].name", "finance-group"),
+                Map.entry("pactum.notification.robots[0].channel", "DINGTALK"),
+                Map.entry("pactum.notification.robots[0].webhook", base + "/robots/finance?access_token=t0k"),
+                Map.entry("pactum.notification.robots[0].secret", ROBOT_SECRET),
+                Map.entry("pactum.notification.robots[0].kinds[0]", "PAYMENT_OVERDUE"),
+                Map.entry("pactum.notification.sms.enabled", "true"),
+                Map.entry("pactum.notification.sms.endpoint", base + "/aliyun-sms/"),
+                Map.entry("pactum.notification.sms.access-key-id", "test-key-id"),
+                Map.entry("pactum.notification.sms.access-key-secret", SMS_KEY_SECRET),
+                Map.entry("pactum.notification.sms.sign-name", "派克合同"),
+                Map.entry("pactum.notification.sms.templates.PAYMENT_REMINDER.code", "SMS_100001"),
+                Map.entry("pactum.notification.sms.templates.PAYMENT_REMINDER.params[0]", "number"),
+                Map.entry("pactum.notification.sms.templates.PAYMENT_REMINDER.params[1]", "dueDate"))));
     }
 }

@@ -31,8 +31,9 @@ class ApprovalNotifications {
         Map<String, Object> model = contractModel(contract);
         model.put("level", level.getLevel());
         model.put("dueAt", time(level.getDueAt()));
+        // One reminder per level and round, however often the timer fires.
         notifications.send(Notification.of(NotificationKind.APPROVAL_REMINDER, approvers, model, contract.getId(),
-                tasklistLink()));
+                tasklistLink()).asEvent("level-" + level.getId()));
     }
 
     void escalation(Contract contract, ApprovalLevelEntry level, Collection<String> recipients,
@@ -45,7 +46,7 @@ class ApprovalNotifications {
             model.put("reassignedTo", String.join(", ", reassignedTo));
         }
         notifications.send(Notification.of(NotificationKind.APPROVAL_ESCALATED, recipients, model, contract.getId(),
-                contractLink(contract)));
+                contractLink(contract)).asEvent("level-" + level.getId()));
     }
 
     /** The owner learns that an approver rejected the contract or sent it back, with the approver's comment. */

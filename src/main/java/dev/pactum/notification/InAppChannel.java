@@ -1,14 +1,15 @@
 package dev.pactum.notification;
 
-import java.time.Instant;
 import java.time.Clock;
-import org.springframework.core.annotation.Order;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
-/** The in-app inbox: one row per recipient, written in the caller's transaction. */
+/**
+ * The in-app inbox: one row per event and recipient, written in the caller's transaction (so it is there exactly when
+ * what it tells of happened). Every notification reaches it, whatever the recipient chose for the other channels.
+ */
 @Component
-@Order(1)
-class InAppChannel implements NotificationChannel {
+class InAppChannel {
 
     private final InAppNotificationRepository inbox;
     private final Clock clock;
@@ -18,10 +19,11 @@ class InAppChannel implements NotificationChannel {
         this.clock = clock;
     }
 
-    @Override
-    public void deliver(Notification notification, RenderedNotification text) {
+    void deliver(Notification notification, RenderedNotification text) {
         Instant now = clock.instant();
-        notification.recipients().forEach(recipient -> inbox.save(new InAppNotification(recipient,
-                notification.kind(), text, notification.link(), notification.contractId(), now)));
+        notification.recipients().stream()
+                .filter(recipient -> !inbox.existsByEventKeyAndRecipient(notification.eventKey(), recipient))
+                .forEach(recipient -> inbox.save(new InAppNotification(recipient, notification.kind(), text,
+                        notification.link(), notification.contractId(), now, notification.eventKey())));
     }
 }

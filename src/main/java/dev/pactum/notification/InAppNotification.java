@@ -24,12 +24,13 @@ public class InAppNotification {
     private Long contractId;
     private Instant createdAt;
     private Instant readAt;
+    private String eventKey;
 
     protected InAppNotification() {
     }
 
     InAppNotification(String recipient, NotificationKind kind, RenderedNotification text, String link,
-                      Long contractId, Instant createdAt) {
+                      Long contractId, Instant createdAt, String eventKey) {
         this.recipient = recipient;
         this.kind = kind.template();
         this.subject = text.subject();
@@ -37,6 +38,7 @@ public class InAppNotification {
         this.link = link;
         this.contractId = contractId;
         this.createdAt = createdAt;
+        this.eventKey = eventKey;
     }
 
     void markRead(Instant now) {
@@ -54,4 +56,5 @@ public class InAppNotification {
     public Long getContractId() { return contractId; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getReadAt() { return readAt; }
+    public String getEventKey() { return eventKey; }
 }

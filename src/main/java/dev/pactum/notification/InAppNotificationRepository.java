@@ -15,4 +15,6 @@ public interface InAppNotificationRepository extends JpaRepository<InAppNotifica
     Optional<InAppNotification> findByIdAndRecipient(Long id, String recipient);
 
     List<InAppNotification> findByContractIdOrderByIdAsc(Long contractId);
+
+    boolean existsByEventKeyAndRecipient(String eventKey, String recipient);
 }

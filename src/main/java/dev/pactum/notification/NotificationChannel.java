@@ -1,10 +1,13 @@
 package dev.pactum.notification;
 
 /**
- * One way of reaching users (in-app, email; IM webhooks later). Called inside the caller's transaction: a channel
- * that talks to the outside world must do so only after commit and must never throw for a delivery failure.
+ * One way of reaching users outside Pactum (email, IM robots, SMS). {@link NotificationDeliveries} calls it outside
+ * any transaction, once per (event, recipient, channel), and retries it on failure; a channel only sends.
  */
 interface NotificationChannel {
 
-    void deliver(Notification notification, RenderedNotification text);
+    ChannelType type();
+
+    /** Sends or throws {@link DeliveryFailed}; a 200 answer that reports an error inside is a failure too. */
+    void send(OutgoingMessage message, Address to);
 }

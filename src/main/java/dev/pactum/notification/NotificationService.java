@@ -1,30 +1,37 @@
 package dev.pactum.notification;
 
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Tells users things through every channel: renders the notification once and hands it to each channel. */
+/**
+ * Tells users things: renders the notification once, puts it in each recipient's in-app inbox and records one
+ * delivery per channel the recipient chose for its kind (and per company robot that receives the kind); those go
+ * out once the caller's transaction has committed ({@link NotificationDeliveries}).
+ */
 @Service
 public class NotificationService {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
 
     private final NotificationTemplates templates;
-    private final List<NotificationChannel> channels;
+    private final InAppChannel inbox;
+    private final NotificationDeliveries deliveries;
 
-    public NotificationService(NotificationTemplates templates, List<NotificationChannel> channels) {
+    public NotificationService(NotificationTemplates templates, InAppChannel inbox,
+                               NotificationDeliveries deliveries) {
         this.templates = templates;
-        this.channels = channels;
+        this.inbox = inbox;
+        this.deliveries = deliveries;
     }
 
     public void send(Notification notification) {
-        if (notification.recipients().isEmpty()) {
+        if (notification.recipients().isEmpty() && !deliveries.anyRobotReceives(notification.kind())) {
             log.info("{} for contract {} has nobody to go to", notification.kind(), notification.contractId());
             return;
         }
         RenderedNotification text = templates.render(notification);
-        channels.forEach(channel -> channel.deliver(notification, text));
+        inbox.deliver(notification, text);
+        deliveries.record(notification, text);
     }
 }

@@ -8,7 +8,9 @@ import dev.pactum.notification.NotificationKind;
 import dev.pactum.notification.NotificationService;
 import dev.pactum.notification.UserDirectory;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,9 +28,11 @@ class ObligationNotifications {
     private final UserDirectory users;
     private final PactumProperties pactum;
     private final ObligationProperties obligation;
+    private final Clock clock;
 
     ObligationNotifications(NotificationService notifications, UserDirectory users, PactumProperties pactum,
-                            ObligationProperties obligation) {
+                            ObligationProperties obligation, Clock clock) {
+        this.clock = clock;
         this.notifications = notifications;
         this.users = users;
         this.pactum = pactum;
@@ -38,7 +42,8 @@ class ObligationNotifications {
     void signatureReminder(Contract contract, Instant sentAt) {
         Map<String, Object> model = contractModel(contract);
         model.put("sentAt", time(sentAt));
-        send(NotificationKind.SIGNATURE_REMINDER, List.of(contract.getOwner()), model, contract);
+        send(NotificationKind.SIGNATURE_REMINDER, List.of(contract.getOwner()), model, contract,
+                "sent-" + sentAt.toEpochMilli());
     }
 
     /** The owner and the owner's managers. */
@@ -46,7 +51,8 @@ class ObligationNotifications {
         Map<String, Object> model = contractModel(contract);
         model.put("sentAt", time(sentAt));
         model.put("owner", contract.getOwner());
-        send(NotificationKind.SIGNATURE_ESCALATED, ownerAndManagers(contract), model, contract);
+        send(NotificationKind.SIGNATURE_ESCALATED, ownerAndManagers(contract), model, contract,
+                "sent-" + sentAt.toEpochMilli());
     }
 
     void terminated(Contract contract, String terminatedBy, String reason) {
@@ -61,7 +67,9 @@ class ObligationNotifications {
     void paymentReminder(Contract contract, Map<String, Object> milestone) {
         Map<String, Object> model = contractModel(contract);
         model.putAll(milestone);
-        send(NotificationKind.PAYMENT_REMINDER, List.of(contract.getOwner()), model, contract);
+        // A milestone is reminded of on more than one day, once on each.
+        send(NotificationKind.PAYMENT_REMINDER, List.of(contract.getOwner()), model, contract,
+                milestoneEvent(milestone) + ":" + LocalDate.now(clock.withZone(pactum.zone())));
     }
 
     /** The owner and finance. */
@@ -70,7 +78,7 @@ class ObligationNotifications {
         model.putAll(milestone);
         List<String> recipients = new ArrayList<>(List.of(contract.getOwner()));
         recipients.addAll(users.membersOf(List.of(obligation.financeGroup())));
-        send(NotificationKind.PAYMENT_OVERDUE, recipients, model, contract);
+        send(NotificationKind.PAYMENT_OVERDUE, recipients, model, contract, milestoneEvent(milestone));
     }
 
     /** The owner, the owner's managers and finance. */
@@ -81,7 +89,7 @@ class ObligationNotifications {
         model.put("overdueDays", overdueDays);
         List<String> recipients = ownerAndManagers(contract);
         recipients.addAll(users.membersOf(List.of(obligation.financeGroup())));
-        send(NotificationKind.PAYMENT_ESCALATED, recipients, model, contract);
+        send(NotificationKind.PAYMENT_ESCALATED, recipients, model, contract, milestoneEvent(milestone));
     }
 
     /** Finance and the owner: money came in that nothing was owed for. */
@@ -106,6 +114,17 @@ class ObligationNotifications {
     private void send(NotificationKind kind, List<String> recipients, Map<String, Object> model, Contract contract) {
         notifications.send(Notification.of(kind, recipients, model, contract.getId(),
                 pactum.baseUrl() + "/contracts/" + contract.getId()));
+    }
+
+    /** A reminder or escalation: raised again for the same {@code event}, it reaches nobody twice. */
+    private void send(NotificationKind kind, List<String> recipients, Map<String, Object> model, Contract contract,
+                      String event) {
+        notifications.send(Notification.of(kind, recipients, model, contract.getId(),
+                pactum.baseUrl() + "/contracts/" + contract.getId()).asEvent(contract.getId() + ":" + event));
+    }
+
+    private static String milestoneEvent(Map<String, Object> milestone) {
+        return milestone.get("milestone") + ":" + milestone.get("dueDate");
     }
 
     private Map<String, Object> contractModel(Contract contract) {
