@@ -44,9 +44,15 @@ final class WebhookUrls {
             return Optional.of(new FieldProblem(FIELD, "pactum.webhook.validation.url", MAX_LENGTH));
         }
         String host = uri.getHost();
+        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        boolean literal = isAddressLiteral(bare);
+        if (!literal && scheme.equals("http") && !(settings.allowLoopback() && bare.equalsIgnoreCase("localhost"))) {
+            // Said before any name is looked up: plain http goes nowhere but this machine.
+            return Optional.of(new FieldProblem(FIELD, "pactum.webhook.validation.urlHttps"));
+        }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+            addresses = InetAddress.getAllByName(bare);
         } catch (UnknownHostException e) {
             return Optional.of(new FieldProblem(FIELD, "pactum.webhook.validation.urlUnresolvable", host));
         }
@@ -62,6 +68,11 @@ final class WebhookUrls {
             return Optional.of(new FieldProblem(FIELD, "pactum.webhook.validation.urlHttps"));
         }
         return Optional.empty();
+    }
+
+    /** An IPv4 or IPv6 address written out: resolving it asks no name server. */
+    private static boolean isAddressLiteral(String host) {
+        return host.matches("[0-9.]+") || (host.contains(":") && host.matches("[0-9a-fA-F:.]+"));
     }
 
     /** The message key saying why Pactum sends nothing to this address, if it does not. */
