@@ -80,7 +80,7 @@ public class WebhookDeliveries {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return jdbc.query(SELECT + """
+        return jdbc.query(SELECT + " " + """
                          where (?::bigint is null or d.subscription_id = ?) and (?::text is null or d.status = ?)
                            and (?::uuid is null or d.event_id = ?)
                          order by d.id desc limit ? offset ?""", (rs, row) -> delivery(rs),

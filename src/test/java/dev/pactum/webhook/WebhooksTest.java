@@ -16,7 +16,14 @@ import dev.pactum.ApiClient;
 import dev.pactum.PactumTest;
 import dev.pactum.TestPeers;
 import dev.pactum.contract.TestContracts;
+import dev.pactum.contract.Contract;
+import dev.pactum.contract.MilestonePlan;
 import dev.pactum.obligation.AfterApprovalContracts;
+import dev.pactum.obligation.SigningDriver;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -368,9 +375,11 @@ class WebhooksTest {
         long contract = testContracts.draft("sales1", "1000.00").getId();
         jdbc.update("delete from webhook_delivery");
         int events = 150;
-        for (int i = 0; i < events; i++) {
-            outbox.record(WebhookEventType.CONTRACT_CREATED, contract, Map.of("n", i), null);
-        }
+        transactions.executeWithoutResult(status -> {
+            for (int i = 0; i < events; i++) {
+                outbox.record(WebhookEventType.CONTRACT_CREATED, contract, Map.of("n", i), null);
+            }
+        });
         WebhookDispatcher otherNode = new WebhookDispatcher(jdbc, transactions, cipher, settings, clock);
         try {
             List<Thread> nodes = new ArrayList<>();
@@ -396,6 +405,53 @@ class WebhooksTest {
                 Integer.class)).isEqualTo(events);
     }
 
+    @Test
+    void signingActivationPaymentsAnOverdueMilestoneTheComingEndAndTerminationAreAnnounced() throws Exception {
+        receiver.stubFor(post(urlPathEqualTo(hook)).willReturn(ok()));
+        subscribe(hook, "contract.signed", "contract.activated", "payment.received", "payment.overdue",
+                "contract.expiring", "contract.terminated");
+        LocalDate start = AfterApprovalContracts.today().plusDays(30);
+        LocalDate due = start.plusDays(20);
+        ProcessInstance instance = afterApproval.approved("100000.00", List.of(
+                new MilestonePlan(due, null, null, new BigDecimal("100000.00"), null, "全款")));
+        Contract contract = signing.signByBoth(instance);
+        signing.startDateComes(instance, contract);
+
+        at(due.plusDays(1).atStartOfDay(ZONE).toInstant());
+        signing.execute(instance, "paymentOverdue");
+        ApiClient.Response paid = api.send("finance1", "POST", "/api/contracts/" + contract.getId() + "/payments", """
+                {"milestoneId": 1, "amount": 40000.00, "paidOn": "%s", "reference": "银行流水 001"}"""
+                .formatted(due.plusDays(1)), "en");
+        assertThat(paid.status()).as("%s", paid.body()).isEqualTo(201);
+
+        at(contract.getEndDate().minusDays(10).atTime(8, 0).atZone(ZONE).toInstant());
+        assertThat(outbox.announceExpiring()).isOne();
+        assertThat(outbox.announceExpiring()).as("once per contract and end date").isZero();
+        assertThat(api.send("manager1", "POST", "/api/contracts/" + contract.getId() + "/terminate",
+                "{\"reason\": \"双方协商解除\"}", "en").status()).isEqualTo(200);
+
+        assertThat(sendAll()).isEqualTo(6);
+        Map<String, JsonNode> byType = receiver.findAll(postRequestedFor(urlPathEqualTo(hook))).stream()
+                .map(this::body).collect(Collectors.toMap(body -> body.get("type").asText(), body -> body));
+        assertThat(byType.keySet()).containsExactlyInAnyOrder("contract.signed", "contract.activated",
+                "payment.overdue", "payment.received", "contract.expiring", "contract.terminated");
+        assertThat(byType.get("contract.activated").at("/contract/status").asText()).isEqualTo("ACTIVE");
+        assertThat(byType.get("payment.overdue").at("/data/milestone/status").asText()).isEqualTo("OVERDUE");
+        assertThat(byType.get("payment.overdue").at("/data/milestone/overdueSince").asText())
+                .isEqualTo(due.plusDays(1).toString());
+        JsonNode payment = byType.get("payment.received");
+        assertThat(payment.at("/data/payment/amount").asText()).isEqualTo("40000.00");
+        assertThat(payment.at("/data/payment/reference").asText()).isEqualTo("银行流水 001");
+        assertThat(payment.at("/data/milestone/outstanding").asText()).isEqualTo("60000.00");
+        assertThat(payment.at("/data/overpaid").asBoolean()).isFalse();
+        assertThat(byType.get("contract.expiring").at("/data/daysLeft").asInt()).isEqualTo(10);
+        assertThat(byType.get("contract.expiring").at("/data/endDate").asText())
+                .isEqualTo(contract.getEndDate().toString());
+        assertThat(byType.get("contract.terminated").at("/data/from").asText()).isEqualTo("ACTIVE");
+    }
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    @Autowired SigningDriver signing;
     @Autowired WebhookOutbox outbox;
     @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
     @Autowired dev.pactum.document.DocumentCipher cipher;
