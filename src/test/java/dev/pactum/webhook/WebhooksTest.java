@@ -450,6 +450,16 @@ class WebhooksTest {
         assertThat(byType.get("contract.terminated").at("/data/from").asText()).isEqualTo("ACTIVE");
     }
 
+    @Test
+    void theApiDocsDescribeTheEndpointsAndTheSignature() throws Exception {
+        JsonNode docs = admin("GET", "/v3/api-docs", null).body();
+        assertThat(docs.get("paths").has("/api/admin/webhooks")).isTrue();
+        assertThat(docs.at("/paths/~1api~1admin~1webhooks~1deliveries~1{id}~1replay/post")).isNotNull();
+        assertThat(docs.at("/paths/~1api~1admin~1webhooks~1deliveries~1{id}~1replay/post").isMissingNode()).isFalse();
+        String tags = docs.get("tags").toString();
+        assertThat(tags).contains("Webhooks", "X-Pactum-Signature", "HMAC-SHA256(secret, timestamp + \\\".\\\" + body)");
+    }
+
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     @Autowired SigningDriver signing;
     @Autowired WebhookOutbox outbox;
