@@ -51,6 +51,11 @@ final class AuditedRequests {
         api("POST", "/api/admin/rules/what-if", "RULES_WHAT_IF", "ruleset");
         api("GET", "/api/notifications", "NOTIFICATION_LIST", "notification");
         api("POST", "/api/notifications/{id}/read", "NOTIFICATION_READ", "notification");
+        api("POST", "/api/admin/webhooks", "WEBHOOK_CREATE", "webhook_subscription");
+        api("PATCH", "/api/admin/webhooks/{id}", "WEBHOOK_CHANGE", "webhook_subscription");
+        api("DELETE", "/api/admin/webhooks/{id}", "WEBHOOK_DELETE", "webhook_subscription");
+        api("POST", "/api/admin/webhooks/{id}/secret", "WEBHOOK_SECRET_ROTATE", "webhook_subscription");
+        api("POST", "/api/admin/webhooks/deliveries/{id}/replay", "WEBHOOK_REPLAY", "webhook_delivery");
         api("GET", "/api/audit", "AUDIT_SEARCH", "audit_trail");
         api("GET", "/api/audit.csv", "AUDIT_EXPORT", "audit_trail");
         api("GET", "/api/audit/verify", "AUDIT_VERIFY", "audit_trail");

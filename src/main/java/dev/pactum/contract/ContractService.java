@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,10 +35,11 @@ public class ContractService {
     private final ObjectMapper canonicalJson;
     private final ExchangeRates rates;
     private final RuntimeService runtime;
+    private final ApplicationEventPublisher events;
 
     public ContractService(ContractRepository contracts, CustomerRepository customers, ContractNumbers numbers,
                            ContractTemplateCatalog templates, ExchangeRates rates, RuntimeService runtime,
-                           ObjectMapper json) {
+                           ObjectMapper json, ApplicationEventPublisher events) {
         this.canonicalJson = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
                 .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
         this.contracts = contracts;
@@ -46,6 +48,7 @@ public class ContractService {
         this.templates = templates;
         this.rates = rates;
         this.runtime = runtime;
+        this.events = events;
     }
 
     /**
@@ -82,7 +85,10 @@ public class ContractService {
                 request.endDate()).milestones());
         contract.setIdempotencyKey(idempotencyKey);
         contract.setIdempotencyFingerprint(fingerprint);
-        return new Drafted(contracts.saveAndFlush(contract), true);
+        Contract saved = contracts.saveAndFlush(contract);
+        events.publishEvent(new ContractStatusChanged(saved.getId(), saved.getNumber(), null, saved.getStatus(),
+                null));
+        return new Drafted(saved, true);
     }
 
     /**

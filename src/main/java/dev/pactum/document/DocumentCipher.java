@@ -79,6 +79,49 @@ public final class DocumentCipher {
         }
     }
 
+    /**
+     * Encrypts a small secret another feature must read back (a webhook's signing secret) under the active key,
+     * bound to {@code context} (the row it belongs to), so it cannot be moved to another row.
+     */
+    public SealedContent sealSecret(byte[] plain, String context) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        String keyId = keys.requireActive();
+        try {
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            cipher.init(Cipher.ENCRYPT_MODE, keys.key(keyId), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(secretContext(context));
+            return new SealedContent(keyId, nonce, cipher.doFinal(plain));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
+        }
+    }
+
+    /**
+     * The secret {@link #sealSecret} sealed for {@code context}.
+     *
+     * @throws IllegalStateException when its key is not configured or authentication fails
+     */
+    public byte[] openSecret(SealedContent sealed, String context) {
+        if (!keys.has(sealed.keyId())) {
+            throw new IllegalStateException("The secret of " + context + " is sealed with key '" + sealed.keyId()
+                    + "', which is not configured " + keys.ids());
+        }
+        try {
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            cipher.init(Cipher.DECRYPT_MODE, keys.key(sealed.keyId()), new GCMParameterSpec(TAG_BITS, sealed.nonce()));
+            cipher.updateAAD(secretContext(context));
+            return cipher.doFinal(sealed.bytes());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The secret of " + context + " does not open under key '"
+                    + sealed.keyId() + "' (changed, moved, or the key is wrong)", e);
+        }
+    }
+
+    private static byte[] secretContext(String context) {
+        return ("pactum:secret:" + context).getBytes(StandardCharsets.UTF_8);
+    }
+
     /** What ties a ciphertext to its row: the (contract, version) pair is unique and known before the insert. */
     static byte[] associatedData(long contractId, int version) {
         return ("pactum:contract_document_version:" + contractId + ":" + version).getBytes(StandardCharsets.US_ASCII);

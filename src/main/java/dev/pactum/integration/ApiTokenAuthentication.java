@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * Authenticates API tokens as their service accounts (see {@link BearerTokens}). Scopes: {@code read} for
  * {@code GET}/{@code HEAD} under {@code /api}, {@code write} for any method there, {@code engine} for
- * {@code /engine-rest}; nothing else (pages, the Camunda webapps) is a machine's.
+ * {@code /engine-rest}, {@code webhooks} for {@code /api/admin/webhooks} (and only it reaches there); nothing else (pages, the Camunda webapps) is a machine's.
  */
 @Component
 class ApiTokenAuthentication implements BearerTokens {
@@ -78,6 +78,9 @@ class ApiTokenAuthentication implements BearerTokens {
     static boolean covers(List<String> scopes, String method, String path) {
         if (path.equals("/engine-rest") || path.startsWith("/engine-rest/")) {
             return scopes.contains("engine");
+        }
+        if (path.equals("/api/admin/webhooks") || path.startsWith("/api/admin/webhooks/")) {
+            return scopes.contains("webhooks");
         }
         if (path.equals("/api") || path.startsWith("/api/")) {
             return scopes.contains("write") || (READING.contains(method) && scopes.contains("read"));

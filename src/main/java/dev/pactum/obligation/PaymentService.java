@@ -30,6 +30,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,12 +59,13 @@ public class PaymentService {
     private final CurrentUser currentUser;
     private final PactumProperties pactum;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     PaymentService(ContractQueries contracts, MilestoneAccountRepository accounts, PaymentRepository payments,
                    SigningRecordRepository signings, CustomerService customers, ExchangeRates rates,
                    ObligationNotifications notifications,
                    ObligationProperties obligation, BusinessCalendar calendar, RuntimeService runtime,
-                   CurrentUser currentUser, PactumProperties pactum, Clock clock) {
+                   CurrentUser currentUser, PactumProperties pactum, Clock clock, ApplicationEventPublisher events) {
         this.contracts = contracts;
         this.accounts = accounts;
         this.payments = payments;
@@ -77,6 +79,7 @@ public class PaymentService {
         this.currentUser = currentUser;
         this.pactum = pactum;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -138,6 +141,7 @@ public class PaymentService {
         Contract contract = contracts.ofProcess(processInstanceId);
         customers.recordPaymentStanding(contract.getCustomer().getId(), true);
         notifications.paymentOverdue(contract, model(account));
+        events.publishEvent(new PaymentOverdue(contract.getId(), view(account)));
     }
 
     /** Still overdue some working days later: the owner's managers and finance are told. */
@@ -232,6 +236,8 @@ public class PaymentService {
                         contract.getNumber());
             }
         }
+        events.publishEvent(new PaymentReceived(contract.getId(), request.amount(), account.getCurrency(),
+                request.paidOn(), request.reference().trim(), view(account), account.overpaid().signum() > 0));
         return new PaymentRecorded(view(account), account.overpaid().signum() > 0);
     }
 

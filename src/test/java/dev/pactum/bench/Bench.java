@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** What every benchmark prints beside its figures. */
-final class Bench {
+public final class Bench {
 
     private Bench() {
     }
@@ -14,7 +14,7 @@ final class Bench {
      * The machine's load average (1, 5 and 15 minutes) and core count: the figures of a run on a machine shared with
      * other builds are only comparable with the baselines measured in the same run.
      */
-    static String uptime() {
+    public static String uptime() {
         try {
             String[] load = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return "load average " + load[0] + ", " + load[1] + ", " + load[2] + " on "

@@ -34,6 +34,19 @@ class DevPeersTest {
                 .isEqualTo(404);
     }
 
+    @Test
+    void aWebhookReceiverTakesSignedDeliveries() throws Exception {
+        peers.start();
+        HttpRequest.Builder delivery = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + peers.port()
+                        + "/webhooks/demo")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"));
+        assertThat(http.send(delivery.copy().header("X-Pactum-Event-Id", "e1")
+                .header("X-Pactum-Signature", "sha256=" + "ab".repeat(32)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
+        assertThat(http.send(delivery.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("unsigned").isEqualTo(404);
+    }
+
     private HttpResponse<String> put(String path, String authorization, String protocol) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + peers.port() + path))
                 .header("Authorization", authorization).header("Idempotency-Key", "k")
