@@ -76,6 +76,10 @@ public class Contract {
 
     private String processInstanceId;
 
+    /** The contract this one renews (续约), when it was made from one. */
+    @Column(name = "renewal_of_id", updatable = false)
+    private Long renewalOf;
+
     @Column(updatable = false)
     private String idempotencyKey;
 
@@ -155,6 +159,8 @@ public class Contract {
     public int getApprovalRound() { return approvalRound; }
     public String getProcessInstanceId() { return processInstanceId; }
     void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
+    public Long getRenewalOf() { return renewalOf; }
+    void setRenewalOf(Long renewalOf) { this.renewalOf = renewalOf; }
     public String getIdempotencyKey() { return idempotencyKey; }
     String getIdempotencyFingerprint() { return idempotencyFingerprint; }
     void setIdempotencyFingerprint(String fingerprint) { this.idempotencyFingerprint = fingerprint; }

@@ -1,5 +1,6 @@
 package dev.pactum.contract;
 
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,7 +22,7 @@ public class ContractLifecycleService {
     private static final Set<ContractStatus> MAY_BE_REJECTED = EnumSet.of(ContractStatus.IN_APPROVAL,
             ContractStatus.REVISING);
     private static final Set<ContractStatus> MAY_BE_TERMINATED = EnumSet.of(ContractStatus.SIGNING,
-            ContractStatus.SIGNED, ContractStatus.ACTIVE);
+            ContractStatus.SIGNED, ContractStatus.ACTIVE, ContractStatus.EXPIRING);
 
     private final ContractRepository contracts;
     private final ApplicationEventPublisher events;
@@ -74,9 +75,35 @@ public class ContractLifecycleService {
         return move(processInstanceId, EnumSet.of(ContractStatus.SIGNED), ContractStatus.ACTIVE);
     }
 
-    /** Its term ended. */
+    /** Its term ended without a renewal. */
     public Contract expire(String processInstanceId) {
-        return move(processInstanceId, EnumSet.of(ContractStatus.ACTIVE), ContractStatus.EXPIRED);
+        return move(processInstanceId, ContractStatus.IN_FORCE, ContractStatus.EXPIRED);
+    }
+
+    /** Its renewal window opened: the owner decides whether it is renewed. */
+    public Contract openRenewalWindow(String processInstanceId) {
+        return move(processInstanceId, EnumSet.of(ContractStatus.ACTIVE), ContractStatus.EXPIRING);
+    }
+
+    /** Its term ended and the renewal contract made from it carries on. */
+    public Contract markRenewed(String processInstanceId) {
+        return move(processInstanceId, EnumSet.of(ContractStatus.EXPIRING), ContractStatus.RENEWED);
+    }
+
+    /**
+     * Nobody objected to an auto-renewing contract by its notice deadline: its term runs on to {@code newEndDate}
+     * and it is ACTIVE again until its next renewal window.
+     */
+    public Contract autoRenew(String processInstanceId, LocalDate newEndDate) {
+        Contract contract = locked(processInstanceId);
+        requireStatus(contract, EnumSet.of(ContractStatus.EXPIRING));
+        if (!newEndDate.isAfter(contract.getEndDate())) {
+            throw new IllegalArgumentException("a renewal must extend the term of " + contract.getNumber());
+        }
+        contract.setEndDate(newEndDate);
+        contract.setStatus(ContractStatus.ACTIVE);
+        published(contract, ContractStatus.EXPIRING);
+        return contract;
     }
 
     /**

@@ -13,7 +13,10 @@ public enum NotificationKind {
     PAYMENT_OVERDUE("payment-overdue"),
     PAYMENT_ESCALATED("payment-escalated"),
     PAYMENT_OVERPAID("payment-overpaid"),
-    CONTRACT_TERMINATED("contract-terminated");
+    CONTRACT_TERMINATED("contract-terminated"),
+    RENEWAL_DUE("renewal-due"),
+    RENEWAL_REMINDER("renewal-reminder"),
+    CONTRACT_AUTO_RENEWED("contract-auto-renewed");
 
     private final String template;
 

@@ -9,6 +9,7 @@ import dev.pactum.notification.UserDirectory;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -58,6 +59,34 @@ class ObligationNotifications {
         List<String> recipients = ownerAndManagers(contract);
         recipients.addAll(users.membersOf(List.of(obligation.financeGroup())));
         send(NotificationKind.CONTRACT_TERMINATED, recipients, model, contract);
+    }
+
+    /** The owner: the renewal window opened, decide by the notice deadline. */
+    void renewalDue(Contract contract, LocalDate noticeDeadline, boolean autoRenews) {
+        send(NotificationKind.RENEWAL_DUE, List.of(contract.getOwner()), renewalModel(contract, noticeDeadline,
+                autoRenews), contract);
+    }
+
+    /** The owner: the renewal is still undecided, this many days before the notice deadline. */
+    void renewalReminder(Contract contract, LocalDate noticeDeadline, boolean autoRenews, long daysLeft) {
+        Map<String, Object> model = renewalModel(contract, noticeDeadline, autoRenews);
+        model.put("daysLeft", daysLeft);
+        send(NotificationKind.RENEWAL_REMINDER, List.of(contract.getOwner()), model, contract);
+    }
+
+    /** The owner and the managers: nobody objected, the term runs on. */
+    void autoRenewed(Contract contract, LocalDate noticeDeadline, LocalDate previousEnd) {
+        Map<String, Object> model = renewalModel(contract, noticeDeadline, true);
+        model.put("previousEndDate", previousEnd.toString());
+        send(NotificationKind.CONTRACT_AUTO_RENEWED, ownerAndManagers(contract), model, contract);
+    }
+
+    private Map<String, Object> renewalModel(Contract contract, LocalDate noticeDeadline, boolean autoRenews) {
+        Map<String, Object> model = contractModel(contract);
+        model.put("endDate", contract.getEndDate().toString());
+        model.put("noticeDeadline", noticeDeadline.toString());
+        model.put("autoRenews", autoRenews);
+        return model;
     }
 
     void paymentReminder(Contract contract, Map<String, Object> milestone) {
