@@ -120,6 +120,34 @@ public class Contract {
         return owner.equals(username);
     }
 
+    /** An amendment of the contract in force enters its own approval round; the contract stays in force. */
+    void enterAmendmentRound() {
+        approvalRound++;
+    }
+
+    /** A copy with the same id and values, detached: what the rules read of a contract as an amendment would make it. */
+    Contract detachedCopy() {
+        Contract copy = new Contract(number, customer, owner);
+        copy.id = id;
+        copy.title = title;
+        copy.type = type;
+        copy.templateKey = templateKey;
+        copy.amount = amount;
+        copy.currency = currency;
+        copy.startDate = startDate;
+        copy.endDate = endDate;
+        copy.paymentTermDays = paymentTermDays;
+        copy.status = status;
+        copy.fields = new LinkedHashMap<>(fields);
+        copy.terms = terms;
+        copy.clauses = new LinkedHashMap<>(clauses);
+        copy.milestones = new ArrayList<>(milestones);
+        copy.approvalRound = approvalRound;
+        copy.processInstanceId = processInstanceId;
+        copy.renewalOf = renewalOf;
+        return copy;
+    }
+
     /** Enters a new approval round (the first, or the next after a revision). */
     void enterApprovalRound() {
         status = ContractStatus.IN_APPROVAL;

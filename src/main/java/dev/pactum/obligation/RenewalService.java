@@ -10,6 +10,7 @@ import dev.pactum.contract.ContractQueries;
 import dev.pactum.contract.ContractService;
 import dev.pactum.contract.ContractStatus;
 import dev.pactum.process.ContractProcess.Element;
+import dev.pactum.process.ContractProcess.Var;
 import dev.pactum.web.DomainException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -17,11 +18,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
@@ -55,6 +61,8 @@ public class RenewalService {
     private final BusinessCalendar calendar;
     private final PactumProperties pactum;
     private final TaskService tasks;
+    private final ManagementService management;
+    private final RuntimeService runtime;
     private final AuditTrail audit;
     private final MessageSource messages;
     private final Clock clock;
@@ -62,7 +70,8 @@ public class RenewalService {
     RenewalService(ContractQueries contracts, ContractLifecycleService lifecycle, ContractService contractService,
                    RenewalRecordRepository records, ObligationNotifications notifications,
                    ObligationProperties obligation, BusinessCalendar calendar, PactumProperties pactum,
-                   TaskService tasks, AuditTrail audit, MessageSource messages, Clock clock) {
+                   TaskService tasks, ManagementService management, RuntimeService runtime, AuditTrail audit,
+                   MessageSource messages, Clock clock) {
         this.contracts = contracts;
         this.lifecycle = lifecycle;
         this.contractService = contractService;
@@ -72,6 +81,8 @@ public class RenewalService {
         this.calendar = calendar;
         this.pactum = pactum;
         this.tasks = tasks;
+        this.management = management;
+        this.runtime = runtime;
         this.audit = audit;
         this.messages = messages;
         this.clock = clock;
@@ -100,7 +111,10 @@ public class RenewalService {
 
     /** BPMN "Plan renewal": for the contract bound to the instance, in force. */
     public Plan plan(String processInstanceId) {
-        Contract contract = inForce(processInstanceId);
+        return planOf(inForce(processInstanceId));
+    }
+
+    private Plan planOf(Contract contract) {
         LocalDate deadline = noticeDeadline(contract);
         List<Integer> leads = obligation.renewalReminderDays();
         return new Plan(deadline, reminderAt(deadline, leads.get(0)), reminderAt(deadline, leads.get(1)),
@@ -249,6 +263,40 @@ public class RenewalService {
                 "{\"Contract#%s\": {\"endDate\": \"%s\"}}".formatted(id, previousEnd),
                 "{\"Contract#%s\": {\"endDate\": \"%s\"}}".formatted(id, newEnd), note)));
         return renewed;
+    }
+
+    /**
+     * After an approved amendment moved the end date: the timers the contract's lifecycle waits at (renewal window,
+     * reminders, notice deadline, term end) and the renewal task's due date move with it.
+     */
+    public void reschedule(String amendmentProcessInstanceId) {
+        Contract contract = contracts.ofProcess(amendmentProcessInstanceId);
+        if (!ContractStatus.IN_FORCE.contains(contract.getStatus())) {
+            return;
+        }
+        String lifecycle = contract.getProcessInstanceId();
+        Plan plan = planOf(contract);
+        Map<String, Instant> dueAt = Map.of(Element.AWAIT_RENEWAL_WINDOW, plan.windowOpensAt(),
+                Element.RENEWAL_SECOND_REMINDER_DUE, plan.secondReminderAt(),
+                Element.RENEWAL_LAST_REMINDER_DUE, plan.lastReminderAt(),
+                Element.NOTICE_DEADLINE_PASSED, plan.deadlinePassesAt(),
+                Element.AWAIT_TERM_END, plan.termEndsAt(),
+                Element.AWAIT_RENEWED_TERM_END, plan.termEndsAt());
+        dueAt.forEach((activity, at) -> management.createJobQuery().processInstanceId(lifecycle).activityId(activity)
+                .list().forEach(job -> management.setJobDuedate(job.getId(), Date.from(at))));
+        Task task = tasks.createTaskQuery().processInstanceId(lifecycle).taskDefinitionKey(Element.DECIDE_RENEWAL)
+                .singleResult();
+        if (task != null) {
+            task.setDueDate(Date.from(plan.deadlinePassesAt()));
+            tasks.saveTask(task);
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Var.RENEWAL_WINDOW_AT, Date.from(plan.windowOpensAt()));
+        variables.put(Var.RENEWAL_SECOND_REMINDER_AT, Date.from(plan.secondReminderAt()));
+        variables.put(Var.RENEWAL_LAST_REMINDER_AT, Date.from(plan.lastReminderAt()));
+        variables.put(Var.NOTICE_DEADLINE_AT, Date.from(plan.deadlinePassesAt()));
+        variables.put(Var.TERM_ENDS_AT, Date.from(plan.termEndsAt()));
+        runtime.setVariables(lifecycle, variables);
     }
 
     /** The renewal side of a contract the caller may already see. */

@@ -76,6 +76,12 @@ class RenewalSteps {
         return execution -> renewal.closeRenewed(execution.getProcessInstanceId());
     }
 
+    /** Amendment process "Reschedule term": an amended end date moves the lifecycle's renewal and term timers. */
+    @Bean
+    JavaDelegate rescheduleContractTerm() {
+        return execution -> renewal.reschedule(execution.getProcessInstanceId());
+    }
+
     /**
      * Task listener on "Decide renewal" (create): empty form fields local to the task's execution, so a
      * completion's values land there and an earlier window's never count; the task's name and summary.

@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public final class ContractProcess {
 
     public static final String KEY = "contractLifecycle";
+    /** A supplementary agreement's approval ({@code processes/contract-amendment.bpmn}); shares the approval ids. */
+    public static final String AMENDMENT_KEY = "contractAmendment";
 
     /** Element ids, as in the model. */
     public static final class Element {
@@ -55,6 +57,11 @@ public final class ContractProcess {
         public static final String AWAIT_RENEWED_TERM_END = "awaitRenewedTermEnd";
         public static final String CLOSE_RENEWED_CONTRACT = "closeRenewedContract";
         public static final String TERM_ENDED = "termEnded";
+        /** Amendment process: the rules on the amended contract, and what follows the approval levels. */
+        public static final String DETERMINE_AMENDMENT_CHAIN = "determineAmendmentChain";
+        public static final String APPLY_AMENDMENT = "applyAmendment";
+        public static final String REJECT_AMENDMENT = "rejectAmendment";
+        public static final String RESCHEDULE_CONTRACT_TERM = "rescheduleContractTerm";
         public static final String CONTRACT_ENDED = "contractEnded";
         public static final String CONTRACT_TERMINATED = "contractTerminated";
         public static final String CLOSE_TERMINATED_CONTRACT = "closeTerminatedContract";
@@ -101,6 +108,8 @@ public final class ContractProcess {
     public static final class Var {
         /** Ties the instance to its contract; set by Pactum when it starts the instance, never by a caller. */
         public static final String CONTRACT_ID = "contractId";
+        /** Ties an amendment's approval instance to its amendment; set by Pactum when it starts the instance. */
+        public static final String AMENDMENT_ID = "amendmentId";
         public static final String CONTRACT_OWNER = "contractOwner";
         public static final String CONTRACT_NUMBER = "contractNumber";
         /** Who started the instance from Tasklist's start form (the engine sets it: {@code camunda:initiator}). */
