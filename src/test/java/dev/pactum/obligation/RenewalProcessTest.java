@@ -150,6 +150,39 @@ class RenewalProcessTest {
     }
 
     @Test
+    void renegotiatingMakesALinkedDraftWithTheProposedAmountAndWithoutApprovalByTheEndTheContractExpires()
+            throws Exception {
+        ProcessInstance instance = active(new ContractTerms(new BigDecimal("100000"), false, 30, null, 12, null));
+        Contract contract = driver.contract(instance);
+        openWindow(instance, workingDayOnOrBefore(contract.getEndDate().minusDays(30)));
+        Task task = renewalTask(instance);
+
+        ApiClient.Response badAmount = api.send("sales1", "POST", "/engine-rest/task/" + task.getId() + "/submit-form",
+                "{\"variables\": {\"renewalDecision\": {\"value\": \"renegotiate\"},"
+                        + " \"renewalProposedAmount\": {\"value\": \"-5\"}}}", "en");
+        assertThat(badAmount.body().at("/message").asText()).contains("renewal amount must be non-negative");
+        ApiClient.Response decided = api.send("sales1", "POST", "/engine-rest/task/" + task.getId() + "/submit-form",
+                "{\"variables\": {\"renewalDecision\": {\"value\": \"renegotiate\"},"
+                        + " \"renewalProposedAmount\": {\"value\": \"120000.00\"},"
+                        + " \"renewalComment\": {\"value\": \"客户要求增加服务范围\"}}}", "en");
+        assertThat(decided.status()).as("%s", decided.body()).isEqualTo(204);
+
+        RenewalRecord record = renewals.findByContractIdOrderByIdAsc(contract.getId()).get(0);
+        assertThat(record.getKind()).isEqualTo(RenewalKind.RENEGOTIATE);
+        assertThat(record.getProposedAmount()).isEqualByComparingTo("120000.00");
+        assertThat(record.getComment()).isEqualTo("客户要求增加服务范围");
+        Contract draft = contracts.findById(record.getSuccessorContractId()).orElseThrow();
+        assertThat(draft.getStatus()).isEqualTo(ContractStatus.DRAFT);
+        assertThat(draft.getRenewalOf()).isEqualTo(contract.getId());
+        assertThat(draft.getAmount()).isEqualByComparingTo("120000.00");
+
+        ClockUtil.setCurrentTime(Date.from(contract.getEndDate().plusDays(1).atStartOfDay(ZONE).toInstant()));
+        signing.execute(instance, "awaitRenewedTermEnd");
+        assertThat(driver.contract(instance).getStatus()).isEqualTo(ContractStatus.EXPIRED);
+        assertThat(instance).isEnded().hasPassed("closeRenewedContract");
+    }
+
+    @Test
     void lettingItExpireEndsItAtItsEndDate() throws Exception {
         ProcessInstance instance = active(new ContractTerms(new BigDecimal("100000"), false, null, null));
         Contract contract = driver.contract(instance);
