@@ -62,6 +62,27 @@ class ApprovalOutcomeSteps {
         };
     }
 
+    /** Amendment process "Apply amendment": approved by every level; the contract takes its values. */
+    @Bean
+    JavaDelegate applyAmendment() {
+        return execution -> {
+            require(execution, ApprovalOutcome.APPROVED);
+            lifecycle.applyAmendment(execution.getProcessInstanceId());
+        };
+    }
+
+    /** Amendment process "Close amendment as rejected": a level rejected it or sent it back; nothing changes. */
+    @Bean
+    JavaDelegate rejectAmendment() {
+        return execution -> {
+            Contract contract = contracts.ofProcess(execution.getProcessInstanceId());
+            if (!approvals.recordShows(contract.getId(), contract.getApprovalRound(), ApprovalOutcome.REJECTED)) {
+                require(execution, ApprovalOutcome.REVISE);
+            }
+            lifecycle.rejectAmendment(execution.getProcessInstanceId());
+        };
+    }
+
     private void require(DelegateExecution execution, ApprovalOutcome outcome) {
         Contract contract = contracts.ofProcess(execution.getProcessInstanceId());
         if (!approvals.recordShows(contract.getId(), contract.getApprovalRound(), outcome)) {

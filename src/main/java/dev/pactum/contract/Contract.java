@@ -76,6 +76,10 @@ public class Contract {
 
     private String processInstanceId;
 
+    /** The contract this one renews (续约), when it was made from one. */
+    @Column(name = "renewal_of_id", updatable = false)
+    private Long renewalOf;
+
     @Column(updatable = false)
     private String idempotencyKey;
 
@@ -114,6 +118,34 @@ public class Contract {
 
     public boolean isOwnedBy(String username) {
         return owner.equals(username);
+    }
+
+    /** An amendment of the contract in force enters its own approval round; the contract stays in force. */
+    void enterAmendmentRound() {
+        approvalRound++;
+    }
+
+    /** A copy with the same id and values, detached: what the rules read of a contract as an amendment would make it. */
+    Contract detachedCopy() {
+        Contract copy = new Contract(number, customer, owner);
+        copy.id = id;
+        copy.title = title;
+        copy.type = type;
+        copy.templateKey = templateKey;
+        copy.amount = amount;
+        copy.currency = currency;
+        copy.startDate = startDate;
+        copy.endDate = endDate;
+        copy.paymentTermDays = paymentTermDays;
+        copy.status = status;
+        copy.fields = new LinkedHashMap<>(fields);
+        copy.terms = terms;
+        copy.clauses = new LinkedHashMap<>(clauses);
+        copy.milestones = new ArrayList<>(milestones);
+        copy.approvalRound = approvalRound;
+        copy.processInstanceId = processInstanceId;
+        copy.renewalOf = renewalOf;
+        return copy;
     }
 
     /** Enters a new approval round (the first, or the next after a revision). */
@@ -155,6 +187,8 @@ public class Contract {
     public int getApprovalRound() { return approvalRound; }
     public String getProcessInstanceId() { return processInstanceId; }
     void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
+    public Long getRenewalOf() { return renewalOf; }
+    void setRenewalOf(Long renewalOf) { this.renewalOf = renewalOf; }
     public String getIdempotencyKey() { return idempotencyKey; }
     String getIdempotencyFingerprint() { return idempotencyFingerprint; }
     void setIdempotencyFingerprint(String fingerprint) { this.idempotencyFingerprint = fingerprint; }

@@ -1,5 +1,10 @@
 package dev.pactum.contract;
 
+import dev.pactum.web.FieldProblem;
+import dev.pactum.web.InvalidRequestException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,14 +26,19 @@ public class ContractLifecycleService {
     private static final Set<ContractStatus> MAY_BE_REJECTED = EnumSet.of(ContractStatus.IN_APPROVAL,
             ContractStatus.REVISING);
     private static final Set<ContractStatus> MAY_BE_TERMINATED = EnumSet.of(ContractStatus.SIGNING,
-            ContractStatus.SIGNED, ContractStatus.ACTIVE);
+            ContractStatus.SIGNED, ContractStatus.ACTIVE, ContractStatus.EXPIRING);
 
     private final ContractRepository contracts;
+    private final ContractAmendmentRepository amendments;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    public ContractLifecycleService(ContractRepository contracts, ApplicationEventPublisher events) {
+    public ContractLifecycleService(ContractRepository contracts, ContractAmendmentRepository amendments,
+                                    ApplicationEventPublisher events, Clock clock) {
         this.contracts = contracts;
+        this.amendments = amendments;
         this.events = events;
+        this.clock = clock;
     }
 
     /**
@@ -74,9 +84,35 @@ public class ContractLifecycleService {
         return move(processInstanceId, EnumSet.of(ContractStatus.SIGNED), ContractStatus.ACTIVE);
     }
 
-    /** Its term ended. */
+    /** Its term ended without a renewal. */
     public Contract expire(String processInstanceId) {
-        return move(processInstanceId, EnumSet.of(ContractStatus.ACTIVE), ContractStatus.EXPIRED);
+        return move(processInstanceId, ContractStatus.IN_FORCE, ContractStatus.EXPIRED);
+    }
+
+    /** Its renewal window opened: the owner decides whether it is renewed. */
+    public Contract openRenewalWindow(String processInstanceId) {
+        return move(processInstanceId, EnumSet.of(ContractStatus.ACTIVE), ContractStatus.EXPIRING);
+    }
+
+    /** Its term ended and the renewal contract made from it carries on. */
+    public Contract markRenewed(String processInstanceId) {
+        return move(processInstanceId, EnumSet.of(ContractStatus.EXPIRING), ContractStatus.RENEWED);
+    }
+
+    /**
+     * Nobody objected to an auto-renewing contract by its notice deadline: its term runs on to {@code newEndDate}
+     * and it is ACTIVE again until its next renewal window.
+     */
+    public Contract autoRenew(String processInstanceId, LocalDate newEndDate) {
+        Contract contract = locked(processInstanceId);
+        requireStatus(contract, EnumSet.of(ContractStatus.EXPIRING));
+        if (!newEndDate.isAfter(contract.getEndDate())) {
+            throw new IllegalArgumentException("a renewal must extend the term of " + contract.getNumber());
+        }
+        contract.setEndDate(newEndDate);
+        contract.setStatus(ContractStatus.ACTIVE);
+        published(contract, ContractStatus.EXPIRING);
+        return contract;
     }
 
     /**
@@ -104,6 +140,53 @@ public class ContractLifecycleService {
         return contract;
     }
 
+    /**
+     * The amendment bound to this approval instance enters its own approval round of its contract, which must be in
+     * force; the contract's status does not change.
+     */
+    public Contract startAmendmentRound(String processInstanceId) {
+        ContractAmendment amendment = openAmendment(processInstanceId);
+        Contract contract = locked(amendment.getContractId());
+        requireStatus(contract, ContractStatus.IN_FORCE);
+        if (amendment.getApprovalRound() != null) {
+            throw new IllegalContractTransitionException(contract.getNumber(), contract.getStatus(), Set.of());
+        }
+        contract.enterAmendmentRound();
+        amendment.enterRound(contract.getApprovalRound());
+        return contract;
+    }
+
+    /**
+     * Approved: the amendment's values become the contract's (its next version). Checked again against the contract
+     * as it is now; a contract no longer in force is not changed.
+     */
+    public Contract applyAmendment(String processInstanceId) {
+        ContractAmendment amendment = openAmendment(processInstanceId);
+        Contract contract = locked(amendment.getContractId());
+        requireStatus(contract, ContractStatus.IN_FORCE);
+        List<FieldProblem> problems = ContractAmendments.problems(contract, amendment.getNewAmount(),
+                amendment.getNewEndDate());
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        amendment.applyTo(contract);
+        amendment.decide(AmendmentStatus.APPROVED, clock.instant());
+        return contract;
+    }
+
+    /** Rejected (or sent back, which an amendment cannot be): the contract stays as it is. */
+    public ContractAmendment rejectAmendment(String processInstanceId) {
+        ContractAmendment amendment = openAmendment(processInstanceId);
+        amendment.decide(AmendmentStatus.REJECTED, clock.instant());
+        return amendment;
+    }
+
+    private ContractAmendment openAmendment(String processInstanceId) {
+        return amendments.findByProcessInstanceId(processInstanceId)
+                .filter(amendment -> amendment.getStatus() == AmendmentStatus.IN_APPROVAL)
+                .orElseThrow(() -> new ContractProcessRefusedException("pactum.process.notBound", processInstanceId));
+    }
+
     private Contract move(String processInstanceId, Set<ContractStatus> from, ContractStatus to) {
         Contract contract = locked(processInstanceId);
         requireStatus(contract, from);
@@ -125,7 +208,7 @@ public class ContractLifecycleService {
 
     /** The contract bound to this process instance, locked; none bound means the instance may not act. */
     private Contract locked(String processInstanceId) {
-        Contract bound = contracts.findByProcessInstanceId(processInstanceId)
+        Contract bound = ContractQueries.boundTo(contracts, amendments, processInstanceId)
                 .orElseThrow(() -> new ContractProcessRefusedException("pactum.process.notBound", processInstanceId));
         return locked(bound.getId());
     }

@@ -23,10 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContractQueries {
 
     private final ContractRepository contracts;
+    private final ContractAmendmentRepository amendments;
     private final CurrentUser currentUser;
 
-    public ContractQueries(ContractRepository contracts, CurrentUser currentUser) {
+    public ContractQueries(ContractRepository contracts, ContractAmendmentRepository amendments,
+                           CurrentUser currentUser) {
         this.contracts = contracts;
+        this.amendments = amendments;
         this.currentUser = currentUser;
     }
 
@@ -35,10 +38,19 @@ public class ContractQueries {
         return contracts.findById(id).orElseThrow(() -> new ContractNotFoundException(id));
     }
 
-    /** The contract bound to a lifecycle instance (see {@link ContractLifecycleService#bindProcess}). */
+    /**
+     * The contract bound to a lifecycle instance (see {@link ContractLifecycleService#bindProcess}), or to the
+     * approval instance of one of its amendments ({@link ContractAmendments}).
+     */
     public Contract ofProcess(String processInstanceId) {
-        return contracts.findByProcessInstanceId(processInstanceId)
+        return boundTo(contracts, amendments, processInstanceId)
                 .orElseThrow(() -> new ContractProcessRefusedException("pactum.process.notBound", processInstanceId));
+    }
+
+    static Optional<Contract> boundTo(ContractRepository contracts, ContractAmendmentRepository amendments,
+                                      String processInstanceId) {
+        return contracts.findByProcessInstanceId(processInstanceId).or(() -> amendments
+                .findByProcessInstanceId(processInstanceId).flatMap(a -> contracts.findById(a.getContractId())));
     }
 
     /** The contract with this number (HT-2026-000123), whoever asks: for the system, not for users. */

@@ -3,6 +3,7 @@ package dev.pactum.contract;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,22 +11,46 @@ import java.util.Map;
  * What the owner changed in the revise form ({@code revision*} variables). Null means unchanged. Form-js sends
  * numbers as numbers or, with "serialize to string", as text; dates as ISO text.
  */
-public record ContractRevision(String title, BigDecimal amount, Integer paymentTermDays, LocalDate endDate) {
+public record ContractRevision(String title, BigDecimal amount, Integer paymentTermDays, LocalDate endDate,
+                               Renewal renewal) {
+
+    /**
+     * The renewal terms as revised ({@link ContractTerms}); {@code null} values clear a term. Null as a whole:
+     * unchanged (a form without these fields).
+     */
+    public record Renewal(boolean autoRenew, Integer renewalTermMonths, Integer noticePeriodDays,
+                          Integer minimumTermMonths) {
+    }
+
+    public ContractRevision(String title, BigDecimal amount, Integer paymentTermDays, LocalDate endDate) {
+        this(title, amount, paymentTermDays, endDate, null);
+    }
 
     public static final String TITLE = "revisionTitle";
     public static final String AMOUNT = "revisionAmount";
     public static final String PAYMENT_TERM_DAYS = "revisionPaymentTermDays";
     public static final String END_DATE = "revisionEndDate";
+    public static final String AUTO_RENEW = "revisionAutoRenew";
+    public static final String RENEWAL_TERM_MONTHS = "revisionRenewalTermMonths";
+    public static final String NOTICE_PERIOD_DAYS = "revisionNoticePeriodDays";
+    public static final String MINIMUM_TERM_MONTHS = "revisionMinimumTermMonths";
 
     /** The limits {@link NewContract} puts on a new contract's title and amount, and the database on every one. */
     private static final int MAX_TITLE_LENGTH = 300;
     private static final int MAX_AMOUNT_INTEGER_DIGITS = 17;
 
     public static Map<String, Object> formVariablesOf(Contract contract) {
-        return Map.of(TITLE, contract.getTitle(),
-                AMOUNT, contract.getAmount().toPlainString(),
-                PAYMENT_TERM_DAYS, contract.getPaymentTermDays(),
-                END_DATE, contract.getEndDate().toString());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(TITLE, contract.getTitle());
+        variables.put(AMOUNT, contract.getAmount().toPlainString());
+        variables.put(PAYMENT_TERM_DAYS, contract.getPaymentTermDays());
+        variables.put(END_DATE, contract.getEndDate().toString());
+        ContractTerms terms = contract.getTerms();
+        variables.put(AUTO_RENEW, terms.autoRenewal());
+        variables.put(RENEWAL_TERM_MONTHS, terms.renewalTermMonths());
+        variables.put(NOTICE_PERIOD_DAYS, terms.renewalNoticeDays());
+        variables.put(MINIMUM_TERM_MONTHS, terms.minimumTermMonths());
+        return variables;
     }
 
     public static ContractRevision fromFormVariables(Map<String, Object> variables) {
@@ -34,15 +59,24 @@ public record ContractRevision(String title, BigDecimal amount, Integer paymentT
             Object amount = variables.get(AMOUNT);
             Object days = variables.get(PAYMENT_TERM_DAYS);
             Object endDate = variables.get(END_DATE);
+            Renewal renewal = variables.containsKey(AUTO_RENEW) ? new Renewal(
+                    Boolean.parseBoolean(String.valueOf(variables.get(AUTO_RENEW))),
+                    wholeNumber(variables.get(RENEWAL_TERM_MONTHS)), wholeNumber(variables.get(NOTICE_PERIOD_DAYS)),
+                    wholeNumber(variables.get(MINIMUM_TERM_MONTHS))) : null;
             return new ContractRevision(
                     title == null || title.toString().isBlank() ? null : title.toString().trim(),
                     amount == null || amount.toString().isBlank() ? null : new BigDecimal(amount.toString()),
                     days == null ? null : new BigDecimal(days.toString()).intValueExact(),
-                    endDate == null || endDate.toString().isBlank() ? null : LocalDate.parse(endDate.toString()));
+                    endDate == null || endDate.toString().isBlank() ? null : LocalDate.parse(endDate.toString()),
+                    renewal);
         } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
             throw new IllegalArgumentException("修改内容格式不正确 / The revision has a malformed value: "
                     + e.getMessage(), e);
         }
+    }
+
+    private static Integer wholeNumber(Object value) {
+        return value == null || value.toString().isBlank() ? null : new BigDecimal(value.toString()).intValueExact();
     }
 
     void applyTo(Contract contract) {
@@ -60,6 +94,21 @@ public record ContractRevision(String title, BigDecimal amount, Integer paymentT
         LocalDate newEnd = endDate != null ? endDate : contract.getEndDate();
         if (newEnd.isBefore(contract.getStartDate())) {
             throw new IllegalArgumentException("结束日期不能早于开始日期 / The end date must not be before the start date");
+        }
+        ContractTerms terms = contract.getTerms();
+        if (renewal != null) {
+            terms = new ContractTerms(terms.liabilityCap(), renewal.autoRenew(), renewal.noticePeriodDays(),
+                    terms.liquidatedDamagesPercent(), renewal.renewalTermMonths(), renewal.minimumTermMonths());
+            if (outside(renewal.noticePeriodDays(), 0, 3650) || outside(renewal.renewalTermMonths(), 1, 120)
+                    || outside(renewal.minimumTermMonths(), 1, 120)) {
+                throw new IllegalArgumentException("通知期须在 0 到 3650 天之间，续约期限和最短期限须在 1 到 120 个月之间"
+                        + " / The notice period must be 0 to 3650 days, the renewal and minimum terms 1 to 120 months");
+            }
+        }
+        if (!ContractService.renewalProblems(terms, contract.getStartDate(), newEnd).isEmpty()) {
+            throw new IllegalArgumentException("续约条款与合同期不符：通知截止日须在合同期内，合同期和续约期限不能短于最短期限"
+                    + " / The renewal terms do not fit the term: the notice deadline must lie within the term, and"
+                    + " neither the term nor a renewal may be shorter than the minimum term");
         }
         BigDecimal newAmount = amount != null ? amount : contract.getAmount();
         List<PaymentMilestone> schedule = contract.getMilestones();
@@ -86,5 +135,10 @@ public record ContractRevision(String title, BigDecimal amount, Integer paymentT
             contract.setPaymentTermDays(paymentTermDays);
         }
         contract.setEndDate(newEnd);
+        contract.setTerms(terms);
+    }
+
+    private static boolean outside(Integer value, int min, int max) {
+        return value != null && (value < min || value > max);
     }
 }

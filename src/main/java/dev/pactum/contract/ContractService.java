@@ -9,7 +9,10 @@ import dev.pactum.process.ContractProcess.Var;
 import dev.pactum.web.FieldProblem;
 import dev.pactum.web.InvalidRequestException;
 import dev.pactum.web.DomainException;
+import java.math.BigDecimal;
 import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -68,6 +71,54 @@ public class ContractService {
                 return new Drafted(earlier.get(), false);
             }
         }
+        Contract contract = newContract(request, owner);
+        contract.setIdempotencyKey(idempotencyKey);
+        contract.setIdempotencyFingerprint(fingerprint);
+        return new Drafted(saveNew(contract), true);
+    }
+
+    /**
+     * The renewal of {@code predecessor} as a request (续约): the same customer, template, terms and clauses, the
+     * next term (from the day after its end, {@link ContractTerms#renewedEnd}), its amount unless {@code amount}
+     * gives a new one. The payment schedule moves with the term when the amount stays and the moved dates fit the
+     * new term; otherwise the renewal starts without one.
+     */
+    public NewContract renewalRequest(Contract predecessor, BigDecimal amount) {
+        LocalDate start = predecessor.getEndDate().plusDays(1);
+        LocalDate end = predecessor.getTerms().renewedEnd(predecessor.getStartDate(), predecessor.getEndDate());
+        BigDecimal newAmount = amount == null ? predecessor.getAmount() : amount;
+        long shift = ChronoUnit.DAYS.between(predecessor.getStartDate(), start);
+        List<MilestonePlan> milestones = predecessor.getMilestones().stream()
+                .map(m -> new MilestonePlan(m.dueDate() == null ? null : m.dueDate().plusDays(shift), m.daysAfter(),
+                        m.event(), m.percent() == null ? m.amount() : null, m.percent(), m.description()))
+                .toList();
+        if (newAmount.compareTo(predecessor.getAmount()) != 0
+                || !PaymentSchedule.resolve(milestones, newAmount, start, end).problems().isEmpty()) {
+            milestones = List.of();
+        }
+        return new NewContract(predecessor.getTemplateKey(), predecessor.getCustomer().getId(),
+                predecessor.getTitle(), predecessor.getType(), newAmount, predecessor.getCurrency(), start, end,
+                predecessor.getPaymentTermDays(), predecessor.getFields(), predecessor.getTerms(),
+                predecessor.getClauses(), milestones);
+    }
+
+    /** Drafts the renewal of {@code predecessor} for its owner, linked to it ({@link Contract#getRenewalOf()}). */
+    @Transactional
+    public Contract draftRenewal(Contract predecessor, NewContract request) {
+        Contract contract = newContract(request, predecessor.getOwner());
+        contract.setRenewalOf(predecessor.getId());
+        return saveNew(contract);
+    }
+
+    /** Saves a new draft and announces it: a status change from nothing to DRAFT. */
+    private Contract saveNew(Contract contract) {
+        Contract saved = contracts.saveAndFlush(contract);
+        events.publishEvent(new ContractStatusChanged(saved.getId(), saved.getNumber(), null, saved.getStatus(),
+                null));
+        return saved;
+    }
+
+    private Contract newContract(NewContract request, String owner) {
         Customer customer = validate(request);
         Contract contract = new Contract(numbers.next(), customer, owner);
         contract.setTitle(request.title().trim());
@@ -83,12 +134,7 @@ public class ContractService {
         contract.setClauses(request.clauses());
         contract.setMilestones(PaymentSchedule.resolve(request.milestones(), request.amount(), request.startDate(),
                 request.endDate()).milestones());
-        contract.setIdempotencyKey(idempotencyKey);
-        contract.setIdempotencyFingerprint(fingerprint);
-        Contract saved = contracts.saveAndFlush(contract);
-        events.publishEvent(new ContractStatusChanged(saved.getId(), saved.getNumber(), null, saved.getStatus(),
-                null));
-        return new Drafted(saved, true);
+        return contract;
     }
 
     /**
@@ -156,11 +202,36 @@ public class ContractService {
         } else {
             problems.addAll(PaymentSchedule.resolve(request.milestones(), request.amount(), request.startDate(),
                     request.endDate()).problems());
+            problems.addAll(renewalProblems(request.terms(), request.startDate(), request.endDate()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
         return customer.orElseThrow();
+    }
+
+    /**
+     * What is wrong with the renewal terms of a term {@code start}–{@code end} (in order): the notice deadline must
+     * lie within the term, the term must be at least the minimum term, and so must a renewal.
+     */
+    static List<FieldProblem> renewalProblems(ContractTerms terms, LocalDate start, LocalDate end) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (terms.noticeDeadline(end).isBefore(start)) {
+            problems.add(new FieldProblem("terms.renewalNoticeDays", "pactum.validation.noticeBeyondTerm",
+                    ChronoUnit.DAYS.between(start, end)));
+        }
+        Integer minimum = terms.minimumTermMonths();
+        if (minimum != null) {
+            LocalDate earliestEnd = start.plusMonths(minimum).minusDays(1);
+            if (end.isBefore(earliestEnd)) {
+                problems.add(new FieldProblem("endDate", "pactum.validation.termBelowMinimum", minimum, earliestEnd));
+            }
+            if (terms.renewalTermMonths() != null && terms.renewalTermMonths() < minimum) {
+                problems.add(new FieldProblem("terms.renewalTermMonths", "pactum.validation.renewalBelowMinimum",
+                        minimum));
+            }
+        }
+        return problems;
     }
 
     /** @param created false when an earlier request with the same idempotency key made it */

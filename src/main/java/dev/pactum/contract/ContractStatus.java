@@ -14,11 +14,19 @@ public enum ContractStatus {
     /** Signed by both sides; in force from its start date. */
     SIGNED,
     ACTIVE,
+    /** In force, and its renewal window is open: the owner decides whether it is renewed. */
+    EXPIRING,
+    /** Its term ended and a renewal contract, approved, carries on from it. */
+    RENEWED,
     /** Its term ended. */
     EXPIRED,
     /** Ended early, with a reason. */
     TERMINATED;
 
     /** The statuses of a contract both sides signed: what counts as a customer's track record. */
-    public static final Set<ContractStatus> SIGNED_BY_BOTH = EnumSet.of(SIGNED, ACTIVE, EXPIRED, TERMINATED);
+    public static final Set<ContractStatus> SIGNED_BY_BOTH = EnumSet.of(SIGNED, ACTIVE, EXPIRING, RENEWED,
+            EXPIRED, TERMINATED);
+
+    /** In force: from the start date to the end of the term. */
+    public static final Set<ContractStatus> IN_FORCE = EnumSet.of(ACTIVE, EXPIRING);
 }

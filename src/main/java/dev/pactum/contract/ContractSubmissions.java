@@ -8,6 +8,7 @@ package dev.pactum.contract;
 final class ContractSubmissions {
 
     private static final ThreadLocal<Long> SUBMITTING = new ThreadLocal<>();
+    private static final ThreadLocal<Long> AMENDING = new ThreadLocal<>();
 
     private ContractSubmissions() {
     }
@@ -19,6 +20,21 @@ final class ContractSubmissions {
         } finally {
             SUBMITTING.remove();
         }
+    }
+
+    /** The same for an amendment's approval process ({@link ContractAmendments#request}). */
+    static <T> T amending(long amendmentId, java.util.function.Supplier<T> start) {
+        AMENDING.set(amendmentId);
+        try {
+            return start.get();
+        } finally {
+            AMENDING.remove();
+        }
+    }
+
+    static boolean isAmending(long amendmentId) {
+        Long current = AMENDING.get();
+        return current != null && current == amendmentId;
     }
 
     static boolean isSubmitting(long contractId) {

@@ -8,6 +8,7 @@ import dev.pactum.contract.Customer;
 import dev.pactum.document.ContractDocumentService;
 import dev.pactum.document.StoredDocument;
 import dev.pactum.obligation.PaymentService;
+import dev.pactum.obligation.RenewalService;
 import dev.pactum.obligation.SigningService;
 import dev.pactum.obligation.TermService;
 import dev.pactum.risk.RiskAssessment;
@@ -39,10 +40,11 @@ public class ContractDossier {
     private final PaymentService payments;
     private final SigningService signing;
     private final TermService term;
+    private final RenewalService renewal;
 
     public ContractDossier(ContractQueries contracts, RiskRecords risks, ApprovalHistory approvals,
                            ContractDocumentService documents, PaymentService payments, SigningService signing,
-                           TermService term) {
+                           TermService term, RenewalService renewal) {
         this.contracts = contracts;
         this.risks = risks;
         this.approvals = approvals;
@@ -50,6 +52,7 @@ public class ContractDossier {
         this.payments = payments;
         this.signing = signing;
         this.term = term;
+        this.renewal = renewal;
     }
 
     /** The contract if the current user may see it; otherwise not found. */
@@ -70,7 +73,7 @@ public class ContractDossier {
                                 v.createdAt(), v.createdBy()))
                         .toList(),
                 payments.milestones(contract), signing.view(contract.getId()).orElse(null),
-                term.termination(contract.getId()).orElse(null),
+                term.termination(contract.getId()).orElse(null), renewal.view(contract),
                 contract.getCreatedAt(), contract.getUpdatedAt(), contract.getVersion());
     }
 

@@ -5,6 +5,7 @@ import dev.pactum.contract.ContractStatus;
 import dev.pactum.contract.ContractTerms;
 import dev.pactum.contract.ContractType;
 import dev.pactum.obligation.MilestoneView;
+import dev.pactum.obligation.RenewalService;
 import dev.pactum.obligation.SigningService;
 import dev.pactum.obligation.TermService;
 import java.math.BigDecimal;
@@ -17,7 +18,8 @@ import java.util.Map;
  * A contract as the API shows it: its terms, its risk, who approves it and how far they got, its documents.
  * {@code fastLaneRule} names the rule that approved the current round without a human step, when one did.
  * {@code milestones} is the payment schedule with each milestone's state; {@code signing} and {@code termination}
- * are there once the contract went out for signature, or was terminated.
+ * are there once the contract went out for signature, or was terminated; {@code renewal} has the contract it renews,
+ * its notice deadline while in force, and every renewal decision.
  */
 public record ContractView(
         Long id, String number, String title, ContractType type, String templateKey, ContractStatus status,
@@ -25,7 +27,7 @@ public record ContractView(
         LocalDate endDate, int paymentTermDays, Map<String, Object> fields, ContractTerms terms,
         Map<String, String> clauses, Risk risk, List<ApprovalHistory.Level> approvalChain, String fastLaneRule,
         List<DocumentVersion> documentVersions, List<MilestoneView> milestones, SigningService.SigningView signing,
-        TermService.Termination termination, Instant createdAt, Instant updatedAt, long version) {
+        TermService.Termination termination, RenewalService.RenewalView renewal, Instant createdAt, Instant updatedAt, long version) {
 
     public record CustomerRef(Long id, String name, String creditCode) {
     }

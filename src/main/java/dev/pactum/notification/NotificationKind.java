@@ -17,7 +17,10 @@ public enum NotificationKind {
     PAYMENT_OVERDUE("payment-overdue", false),
     PAYMENT_ESCALATED("payment-escalated", true),
     PAYMENT_OVERPAID("payment-overpaid", false),
-    CONTRACT_TERMINATED("contract-terminated", false);
+    CONTRACT_TERMINATED("contract-terminated", false),
+    RENEWAL_DUE("renewal-due", false),
+    RENEWAL_REMINDER("renewal-reminder", false),
+    CONTRACT_AUTO_RENEWED("contract-auto-renewed", false);
 
     private final String template;
     private final boolean urgent;

@@ -64,6 +64,36 @@ class ObligationNotifications {
         send(NotificationKind.CONTRACT_TERMINATED, recipients, model, contract);
     }
 
+    /** The owner: the renewal window opened, decide by the notice deadline. */
+    void renewalDue(Contract contract, LocalDate noticeDeadline, boolean autoRenews) {
+        send(NotificationKind.RENEWAL_DUE, List.of(contract.getOwner()), renewalModel(contract, noticeDeadline,
+                autoRenews), contract, "renewal-due-" + noticeDeadline);
+    }
+
+    /** The owner: the renewal is still undecided, this many days before the notice deadline. */
+    void renewalReminder(Contract contract, LocalDate noticeDeadline, boolean autoRenews, long daysLeft) {
+        Map<String, Object> model = renewalModel(contract, noticeDeadline, autoRenews);
+        model.put("daysLeft", daysLeft);
+        send(NotificationKind.RENEWAL_REMINDER, List.of(contract.getOwner()), model, contract,
+                "renewal-reminder-" + noticeDeadline + "-" + daysLeft);
+    }
+
+    /** The owner and the managers: nobody objected, the term runs on. */
+    void autoRenewed(Contract contract, LocalDate noticeDeadline, LocalDate previousEnd) {
+        Map<String, Object> model = renewalModel(contract, noticeDeadline, true);
+        model.put("previousEndDate", previousEnd.toString());
+        send(NotificationKind.CONTRACT_AUTO_RENEWED, ownerAndManagers(contract), model, contract,
+                "auto-renewed-" + previousEnd);
+    }
+
+    private Map<String, Object> renewalModel(Contract contract, LocalDate noticeDeadline, boolean autoRenews) {
+        Map<String, Object> model = contractModel(contract);
+        model.put("endDate", contract.getEndDate().toString());
+        model.put("noticeDeadline", noticeDeadline.toString());
+        model.put("autoRenews", autoRenews);
+        return model;
+    }
+
     void paymentReminder(Contract contract, Map<String, Object> milestone) {
         Map<String, Object> model = contractModel(contract);
         model.putAll(milestone);

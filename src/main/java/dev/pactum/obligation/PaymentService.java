@@ -44,7 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PaymentService {
 
     private static final Set<ContractStatus> TAKES_PAYMENTS = EnumSet.of(ContractStatus.ACTIVE,
-            ContractStatus.EXPIRED);
+            ContractStatus.EXPIRING, ContractStatus.RENEWED, ContractStatus.EXPIRED);
 
     private final ContractQueries contracts;
     private final MilestoneAccountRepository accounts;

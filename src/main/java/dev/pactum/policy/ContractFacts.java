@@ -25,6 +25,7 @@ public final class ContractFacts {
     private final BigDecimal liquidatedDamagesPercent;
     private final List<String> changedClauseIds;
     private final int clauseCount;
+    private final BigDecimal previousAmountCny;
 
     private ContractFacts(Builder builder) {
         this.contractNumber = Objects.requireNonNull(builder.contractNumber, "contractNumber");
@@ -41,6 +42,7 @@ public final class ContractFacts {
         this.liquidatedDamagesPercent = builder.liquidatedDamagesPercent;
         this.changedClauseIds = List.copyOf(builder.changedClauseIds);
         this.clauseCount = builder.clauseCount;
+        this.previousAmountCny = builder.previousAmountCny;
     }
 
     public static Builder builder() {
@@ -116,6 +118,33 @@ public final class ContractFacts {
         return changedClauseIds.isEmpty();
     }
 
+    /**
+     * The facts are of a supplementary agreement (补充协议): the contract as the amendment would leave it, with
+     * {@link #getPreviousAmountCny()} what it was before.
+     */
+    public boolean isAmendment() {
+        return previousAmountCny != null;
+    }
+
+    /** An amendment's amount before it, in CNY; {@code null} for a contract that is not amended. */
+    public BigDecimal getPreviousAmountCny() {
+        return previousAmountCny;
+    }
+
+    /** How much an amendment raises the amount, in CNY (negative when it lowers it); zero when not an amendment. */
+    public BigDecimal getAmountIncreaseCny() {
+        return previousAmountCny == null ? BigDecimal.ZERO : amountCny.subtract(previousAmountCny);
+    }
+
+    /** {@link #getAmountIncreaseCny()} as a percentage of the previous amount (two decimals); zero when none. */
+    public BigDecimal getAmountIncreasePercent() {
+        if (previousAmountCny == null || previousAmountCny.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        return getAmountIncreaseCny().multiply(BigDecimal.valueOf(100))
+                .divide(previousAmountCny, 2, java.math.RoundingMode.HALF_UP);
+    }
+
     @Override
     public String toString() {
         return "ContractFacts[contractNumber=" + contractNumber + ", type=" + type + ", amountCny=" + amountCny
@@ -125,7 +154,8 @@ public final class ContractFacts {
                 + ", customerHasOverduePayments=" + customerHasOverduePayments
                 + ", liabilityCapCny=" + liabilityCapCny + ", autoRenewal=" + autoRenewal
                 + ", renewalNoticeDays=" + renewalNoticeDays + ", liquidatedDamagesPercent=" + liquidatedDamagesPercent
-                + ", changedClauseIds=" + changedClauseIds + ", clauseCount=" + clauseCount + "]";
+                + ", changedClauseIds=" + changedClauseIds + ", clauseCount=" + clauseCount
+                + ", previousAmountCny=" + previousAmountCny + "]";
     }
 
     public static final class Builder {
@@ -144,6 +174,7 @@ public final class ContractFacts {
         private BigDecimal liquidatedDamagesPercent;
         private List<String> changedClauseIds = List.of();
         private int clauseCount;
+        private BigDecimal previousAmountCny;
 
         private Builder() {
         }
@@ -215,6 +246,12 @@ public final class ContractFacts {
 
         public Builder clauseCount(int clauseCount) {
             this.clauseCount = clauseCount;
+            return this;
+        }
+
+        /** Makes the facts an amendment's: the amount before it, in CNY. */
+        public Builder previousAmountCny(BigDecimal previousAmountCny) {
+            this.previousAmountCny = previousAmountCny;
             return this;
         }
 

@@ -24,6 +24,18 @@ class ContractFactsAssembler {
 
     /** Call it inside the transaction that loaded {@code contract}: it reads the customer and the clauses. */
     ContractFacts factsOf(Contract contract) {
+        return builderOf(contract).build();
+    }
+
+    /**
+     * The facts of an amendment: the contract as {@code amended} (its new totals, clauses and dates), and the amount
+     * of {@code contract} before it.
+     */
+    ContractFacts factsOfAmendment(Contract contract, Contract amended) {
+        return builderOf(amended).previousAmountCny(rates.toCny(contract.getAmount(), contract.getCurrency())).build();
+    }
+
+    private ContractFacts.Builder builderOf(Contract contract) {
         Customer customer = contract.getCustomer();
         ContractTerms terms = contract.getTerms();
         return ContractFacts.builder()
@@ -42,7 +54,6 @@ class ContractFactsAssembler {
                 .renewalNoticeDays(terms.renewalNoticeDays())
                 .liquidatedDamagesPercent(terms.liquidatedDamagesPercent())
                 .changedClauseIds(clauses.changedClauses(contract))
-                .clauseCount(clauses.standardClauses(contract.getTemplateKey()).size())
-                .build();
+                .clauseCount(clauses.standardClauses(contract.getTemplateKey()).size());
     }
 }

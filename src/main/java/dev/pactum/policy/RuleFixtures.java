@@ -106,6 +106,7 @@ final class RuleFixtures {
                     .liquidatedDamagesPercent(decimal(facts, "liquidatedDamagesPercent", null))
                     .changedClauseIds(changed)
                     .clauseCount(facts.path("clauseCount").asInt(Math.max(12, changed.size())))
+                    .previousAmountCny(decimal(facts, "previousAmountCny", null))
                     .build();
         }
 

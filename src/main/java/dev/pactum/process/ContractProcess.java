@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public final class ContractProcess {
 
     public static final String KEY = "contractLifecycle";
+    /** A supplementary agreement's approval ({@code processes/contract-amendment.bpmn}); shares the approval ids. */
+    public static final String AMENDMENT_KEY = "contractAmendment";
 
     /** Element ids, as in the model. */
     public static final class Element {
@@ -38,6 +40,28 @@ public final class ContractProcess {
         public static final String ACTIVATE_CONTRACT = "activateContract";
         public static final String AWAIT_TERM_END = "awaitTermEnd";
         public static final String EXPIRE_CONTRACT = "expireContract";
+        public static final String PLAN_RENEWAL = "planRenewal";
+        public static final String AWAIT_RENEWAL_WINDOW = "awaitRenewalWindow";
+        public static final String OPEN_RENEWAL_WINDOW = "openRenewalWindow";
+        /** The owner's renewal task (form {@code renewContract}): renew, renegotiate or let expire. */
+        public static final String DECIDE_RENEWAL = "decideRenewal";
+        public static final String RENEWAL_SECOND_REMINDER_DUE = "renewalSecondReminderDue";
+        public static final String RENEWAL_LAST_REMINDER_DUE = "renewalLastReminderDue";
+        public static final String REMIND_RENEWAL = "remindRenewal";
+        /** Interrupting timer on the renewal task: the notice deadline passed undecided. */
+        public static final String NOTICE_DEADLINE_PASSED = "noticeDeadlinePassed";
+        public static final String AUTO_RENEWS_GATEWAY = "autoRenewsGateway";
+        public static final String AUTO_RENEW_CONTRACT = "autoRenewContract";
+        public static final String RENEWAL_DECISION_GATEWAY = "renewalDecisionGateway";
+        public static final String CREATE_RENEWAL_CONTRACT = "createRenewalContract";
+        public static final String AWAIT_RENEWED_TERM_END = "awaitRenewedTermEnd";
+        public static final String CLOSE_RENEWED_CONTRACT = "closeRenewedContract";
+        public static final String TERM_ENDED = "termEnded";
+        /** Amendment process: the rules on the amended contract, and what follows the approval levels. */
+        public static final String DETERMINE_AMENDMENT_CHAIN = "determineAmendmentChain";
+        public static final String APPLY_AMENDMENT = "applyAmendment";
+        public static final String REJECT_AMENDMENT = "rejectAmendment";
+        public static final String RESCHEDULE_CONTRACT_TERM = "rescheduleContractTerm";
         public static final String CONTRACT_ENDED = "contractEnded";
         public static final String CONTRACT_TERMINATED = "contractTerminated";
         public static final String CLOSE_TERMINATED_CONTRACT = "closeTerminatedContract";
@@ -84,6 +108,8 @@ public final class ContractProcess {
     public static final class Var {
         /** Ties the instance to its contract; set by Pactum when it starts the instance, never by a caller. */
         public static final String CONTRACT_ID = "contractId";
+        /** Ties an amendment's approval instance to its amendment; set by Pactum when it starts the instance. */
+        public static final String AMENDMENT_ID = "amendmentId";
         public static final String CONTRACT_OWNER = "contractOwner";
         public static final String CONTRACT_NUMBER = "contractNumber";
         /** Who started the instance from Tasklist's start form (the engine sets it: {@code camunda:initiator}). */
@@ -122,6 +148,21 @@ public final class ContractProcess {
         public static final String ACTIVATION_AT = "activationAt";
         /** The first moment after the end date. */
         public static final String TERM_ENDS_AT = "termEndsAt";
+        /** When the renewal window opens, the owner is reminded (twice), and the notice deadline passes. */
+        public static final String RENEWAL_WINDOW_AT = "renewalWindowAt";
+        public static final String RENEWAL_SECOND_REMINDER_AT = "renewalSecondReminderAt";
+        public static final String RENEWAL_LAST_REMINDER_AT = "renewalLastReminderAt";
+        public static final String NOTICE_DEADLINE_AT = "noticeDeadlineAt";
+        /** The contract renews itself when nobody objects by the deadline (read from the contract). */
+        public static final String AUTO_RENEWS = "autoRenews";
+        /** The renewal form's fields, local to the renewal task's execution. */
+        public static final String RENEWAL_DECISION = "renewalDecision";
+        public static final String RENEWAL_COMMENT = "renewalComment";
+        public static final String RENEWAL_PROPOSED_AMOUNT = "renewalProposedAmount";
+        /** Task-local: what the renewal form shows about the contract. */
+        public static final String RENEWAL_SUMMARY = "renewalSummary";
+        /** RENEW, RENEGOTIATE or LET_EXPIRE: the recorded decision, what the gateway after the task reads. */
+        public static final String RENEWAL_OUTCOME = "renewalOutcome";
         /** The ids of the contract's payment milestones: one instance of "Payment milestone" each. */
         public static final String MILESTONE_IDS = "milestoneIds";
         /** Local to one milestone's instance, and the key a {@code PaymentReceived} message names. */

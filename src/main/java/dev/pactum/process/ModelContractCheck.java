@@ -39,7 +39,8 @@ import org.springframework.util.ClassUtils;
  * {@code deployment}, was deployed earlier (for binding {@code version}: that version);</li>
  * <li>a contract lifecycle process ({@code contractLifecycle}, or any process using the lifecycle's element ids)
  * gets {@code contractId}, which every lifecycle delegate reads: its start event declares a {@code contractId} form
- * field, or the process runs {@code ${registerContractFromForm}}, which drafts the contract and sets it.</li>
+ * field, or the process runs {@code ${registerContractFromForm}}, which drafts the contract and sets it, or (an
+ * amendment's approval) {@code ${bindAmendmentToProcess}}, which reads it from the amendment.</li>
  * </ul>
  * The refusal is a {@link BpmnParseException}: the engine turns it into a {@code ParseException}, which the engine
  * REST API answers with 400 and the message (and the element's id and line) that Camunda Modeler shows.
@@ -48,6 +49,8 @@ import org.springframework.util.ClassUtils;
 class ModelContractCheck extends AbstractBpmnParseListener {
 
     static final String REGISTER_CONTRACT = "${registerContractFromForm}";
+    /** An amendment's approval gets {@code contractId} from this start listener. */
+    static final String BIND_AMENDMENT = "${bindAmendmentToProcess}";
     /** BPMN script tasks and Camunda's script elements (listeners, input/output): code the server would run. */
     private static final Set<String> SCRIPTS = Set.of("scriptTask", "script");
     /** A {@code camunda:class} must be one of Pactum's own. */
@@ -183,7 +186,8 @@ class ModelContractCheck extends AbstractBpmnParseListener {
     private void checkContractIdProvided(Element process, List<Element> all, List<Problem> problems) {
         boolean registers = all.stream().anyMatch(element ->
                 REGISTER_CONTRACT.equals(strip(camundaAttribute(element, "delegateExpression")))
-                        || REGISTER_CONTRACT.equals(strip(camundaAttribute(element, "expression"))));
+                        || REGISTER_CONTRACT.equals(strip(camundaAttribute(element, "expression")))
+                        || BIND_AMENDMENT.equals(strip(camundaAttribute(element, "delegateExpression"))));
         List<Element> startEvents = process.elements("startEvent");
         boolean declared = startEvents.stream().anyMatch(start -> {
             List<Element> fields = new ArrayList<>();

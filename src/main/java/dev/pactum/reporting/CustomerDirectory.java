@@ -39,7 +39,7 @@ public class CustomerDirectory {
     /**
      * @param contracts   visible contracts with this customer
      * @param totalCny    their amounts in CNY
-     * @param activeCny   the ACTIVE ones' amounts in CNY
+     * @param activeCny   the amounts in CNY of those in force (ACTIVE, EXPIRING)
      */
     public record CustomerTotals(long id, String name, String creditCode, String contactName, String contactEmail,
                                  String contactPhone, BigDecimal creditLimit, String creditLimitCurrency,
@@ -77,7 +77,7 @@ public class CustomerDirectory {
                 select cu.id, cu.name, cu.credit_code, cu.contact_name, cu.contact_email, cu.contact_phone,
                        cu.credit_limit, cu.credit_limit_currency, cu.has_overdue_payments, cu.created_at,
                        count(c.id) as contracts, coalesce(sum(%s), 0) as total_cny,
-                       coalesce(sum(%s) filter (where c.status = 'ACTIVE'), 0) as active_cny
+                       coalesce(sum(%s) filter (where c.status in ('ACTIVE', 'EXPIRING')), 0) as active_cny
                 from customer cu left join contract c on c.customer_id = cu.id and %s"""
                 .formatted(cny.of("c"), cny.of("c"), visibility.predicate("c", parameters));
     }

@@ -21,9 +21,33 @@ class ContractRevisionTest {
     void theFormIsFilledWithTheContractAsItIs() {
         Contract contract = contract();
 
-        assertThat(ContractRevision.formVariablesOf(contract)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        Map<String, Object> expected = new HashMap<>(Map.of(
                 ContractRevision.TITLE, "测试销售合同", ContractRevision.AMOUNT, "300000.00",
-                ContractRevision.PAYMENT_TERM_DAYS, 30, ContractRevision.END_DATE, "2027-11-30"));
+                ContractRevision.PAYMENT_TERM_DAYS, 30, ContractRevision.END_DATE, "2027-11-30",
+                ContractRevision.AUTO_RENEW, false));
+        expected.put(ContractRevision.RENEWAL_TERM_MONTHS, null);
+        expected.put(ContractRevision.NOTICE_PERIOD_DAYS, null);
+        expected.put(ContractRevision.MINIMUM_TERM_MONTHS, null);
+        assertThat(ContractRevision.formVariablesOf(contract)).containsExactlyInAnyOrderEntriesOf(expected);
+    }
+
+    @Test
+    void renewalTermsAreRevisedAndMustStillFitTheTerm() {
+        Contract contract = contract();
+        Map<String, Object> form = new HashMap<>(Map.of(ContractRevision.AUTO_RENEW, true,
+                ContractRevision.RENEWAL_TERM_MONTHS, "12", ContractRevision.NOTICE_PERIOD_DAYS, 60,
+                ContractRevision.MINIMUM_TERM_MONTHS, "6"));
+        ContractRevision.fromFormVariables(form).applyTo(contract);
+        assertThat(contract.getTerms()).isEqualTo(new ContractTerms(null, true, 60, null, 12, 6));
+
+        form.put(ContractRevision.NOTICE_PERIOD_DAYS, 400);
+        assertThatIllegalArgumentException().isThrownBy(() -> ContractRevision.fromFormVariables(form)
+                .applyTo(contract)).withMessageContaining("通知截止日须在合同期内");
+        form.put(ContractRevision.NOTICE_PERIOD_DAYS, 30);
+        form.put(ContractRevision.MINIMUM_TERM_MONTHS, 24);
+        assertThatIllegalArgumentException().isThrownBy(() -> ContractRevision.fromFormVariables(form)
+                .applyTo(contract)).withMessageContaining("The renewal terms do not fit the term");
+        assertThat(contract.getTerms().minimumTermMonths()).isEqualTo(6);
     }
 
     @Test

@@ -38,16 +38,29 @@ public class AfterApprovalContracts {
     }
 
     public NewContract request(Customer customer, String amount, List<MilestonePlan> milestones) {
+        return request(customer, amount, milestones, new ContractTerms(new BigDecimal(amount), false, null, null));
+    }
+
+    public NewContract request(Customer customer, String amount, List<MilestonePlan> milestones,
+                               ContractTerms terms) {
         LocalDate start = today().plusDays(30);
         return new NewContract("sales-standard", customer.getId(), "履约测试合同", ContractType.SALES,
-                new BigDecimal(amount), "CNY", start, start.plusYears(1).minusDays(1), 30, Map.of(),
-                new ContractTerms(new BigDecimal(amount), false, null, null), null, milestones);
+                new BigDecimal(amount), "CNY", start, start.plusYears(1).minusDays(1), 30, Map.of(), terms, null,
+                milestones);
+    }
+
+    public Customer customer() {
+        return testContracts.customer("履约测试客户有限公司");
     }
 
     /** Drafted, submitted and approved: waiting for the company's signature. */
     public ProcessInstance approved(String amount, List<MilestonePlan> milestones) {
-        Customer customer = testContracts.customer("履约测试客户有限公司");
-        Contract draft = contracts.draft(request(customer, amount, milestones), "sales1", null).contract();
+        return approved(request(testContracts.customer("履约测试客户有限公司"), amount, milestones));
+    }
+
+    /** Drafted from {@code request} by sales1, submitted and approved by manager1. */
+    public ProcessInstance approved(NewContract request) {
+        Contract draft = contracts.draft(request, "sales1", null).contract();
         ProcessInstance instance = driver.instanceOf(contracts.submit(draft, "sales1"));
         driver.decide(instance, "manager1", "approve", null);
         return instance;

@@ -128,7 +128,7 @@ class PaymentMilestonesProcessTest {
         assertThat(customers.findById(customerId).orElseThrow().hasOverduePayments()).isFalse();
         assertThat(management.createJobQuery().processInstanceId(instance.getId()).activityId("paymentOverdue")
                 .count()).as("the paid milestone's timers are gone").isOne();
-        assertThat(instance).isWaitingAt("awaitPayment", "awaitTermEnd");
+        assertThat(instance).isWaitingAt("awaitPayment", "awaitRenewalWindow");
     }
 
     @Test

@@ -93,10 +93,14 @@ class SigningProcessTest {
 
         signing.startDateComes(instance, contract);
         assertThat(driver.contract(instance).getStatus()).isEqualTo(ContractStatus.ACTIVE);
-        assertThat(instance).isWaitingAt("awaitTermEnd").hasPassed("activateContract", "paymentMilestones#multiInstanceBody");
+        assertThat(instance).isWaitingAt("awaitRenewalWindow")
+                .hasPassed("activateContract", "paymentMilestones#multiInstanceBody", "planRenewal");
 
+        // Nobody decides on renewal: the window opens, the notice deadline passes, the term ends.
         ClockUtil.setCurrentTime(Date.from(contract.getEndDate().plusDays(1).atStartOfDay(
                 java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
+        signing.execute(instance, "awaitRenewalWindow");
+        signing.execute(instance, "noticeDeadlinePassed");
         signing.execute(instance, "awaitTermEnd");
         assertThat(driver.contract(instance).getStatus()).isEqualTo(ContractStatus.EXPIRED);
         assertThat(instance).isEnded().hasPassed("expireContract", "contractEnded");
