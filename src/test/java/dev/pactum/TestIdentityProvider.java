@@ -29,7 +29,6 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.http.MediaType;
@@ -166,7 +165,7 @@ public class TestIdentityProvider implements ApplicationContextInitializer<Confi
         signWithUnpublishedKey.set(false);
     }
 
-    @Configuration(proxyBeanMethods = false)
+    // Not a @Configuration: the app's component scan must not find it (it is the provider's application, not Pactum's).
     @EnableWebSecurity
     @ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
             SecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class})

@@ -181,7 +181,8 @@ class CompanyLoginTest {
 
     @Test
     void logoutEndsThePactumSessionAndTheProviders() {
-        HttpResponse<String> home = signInWithCompanyAccount("alice");
+        signInWithCompanyAccount("alice");
+        HttpResponse<String> home = browser.get("/home", "Accept", "text/html");
 
         HttpResponse<String> loggedOut = browser.follow(browser.postForm("/logout",
                 "_csrf=" + Browser.encode(Browser.csrfToken(home.body())), "Accept", "text/html"));
