@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +54,16 @@ class CompanyLoginTest {
         provider.allowPactumAt(port);
         provider.reset();
         browser = new Browser(port);
+    }
+
+    /** The other tests share the context: they find no company users in the groups they notify or count. */
+    @AfterEach
+    void removeCompanyUsers() {
+        for (String person : List.of("alice", "mark", "mallory")) {
+            if (identity.createUserQuery().userId(person).count() > 0) {
+                identity.deleteUser(person);
+            }
+        }
     }
 
     @Test
