@@ -2,10 +2,7 @@ package dev.pactum.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pactum.audit.AuditTrailFilter;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
@@ -27,15 +24,7 @@ import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationDetailsSource;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
-import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
-import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -43,7 +32,6 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -57,14 +45,13 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * One login for everything: browsers log in with the form at {@code /login} and carry the session into the
  * workspace, the REST API and the Camunda webapps; API clients (scripts, Camunda Modeler) send HTTP Basic.
  * Users, passwords and groups come from Camunda's identity service ({@link CamundaIdentityAuthenticationProvider}).
  * With {@code pactum.sso.enabled}, browsers may instead sign in at the company's OpenID Connect provider
- * ({@link SsoUsers}); the session that gives is the same kind and serves the same places.
+ * ({@link CompanyLogin}); the session that gives is the same kind and serves the same places.
  */
 // Only a web server needs a filter chain; the what-if command runs without one.
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -165,14 +152,14 @@ public class SecurityConfiguration {
                         // The Camunda webapps send their own policy (with a per-response script nonce).
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(PATHS.matcher(webappPath + "/**")),
-                                new StaticHeadersWriter("Content-Security-Policy", contentSecurityPolicy(sso)))))
+                                new StaticHeadersWriter("Content-Security-Policy", CompanyLogin.contentSecurityPolicy(sso)))))
                 .requestCache(cache -> cache.requestCache(pageRequestCache(anyApi)))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint(new OrRequestMatcher(restApi, apiDocs), webappApi,
                                 problems, new SecurityProblems(messages, localeResolver, objectMapper, clock, false)))
                         .accessDeniedHandler(accessDenied(anyApi, problems)));
         if (sso.enabled()) {
-            companyLogin(http, sso, identityService, events);
+            CompanyLogin.configure(http, sso, identityService, events);
         }
         // Audit trail (dev.pactum.audit): right after the security context is loaded, so it records every request
         // with its user, including the 401s, 403s, logins and logouts that later security filters answer.
@@ -183,75 +170,6 @@ public class SecurityConfiguration {
                 new SecurityProblems(messages, localeResolver, objectMapper, clock, false)),
                 BasicAuthenticationFilter.class));
         return http.build();
-    }
-
-    /**
-     * Company login (OpenID Connect authorization code flow with PKCE; Spring Security checks state, nonce and the ID
-     * token). Starts at {@code /oauth2/authorization/company}, returns to {@code /login/oauth2/code/company}. Tokens
-     * stay in the user's session, never in a log or a shared store.
-     */
-    private static void companyLogin(HttpSecurity http, SsoProperties sso, IdentityService identityService,
-            ApplicationEventPublisher events) throws Exception {
-        SsoClientRegistrations registrations = new SsoClientRegistrations(sso);
-        var authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(registrations,
-                "/oauth2/authorization");
-        authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-        var failure = new SsoLoginFailureHandler(events);
-        http.oauth2Login(oauth2 -> oauth2
-                .loginPage("/login")
-                .clientRegistrationRepository(registrations)
-                .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
-                .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
-                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new SsoUsers(identityService, sso)))
-                .failureHandler(failure));
-        if (sso.endProviderSession()) {
-            var providerLogout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-            providerLogout.setPostLogoutRedirectUri("{baseUrl}/login?logout");
-            // Local users, and providers without an end_session_endpoint: back to the login page.
-            providerLogout.setDefaultTargetUrl("/login?logout");
-            http.logout(logout -> logout.logoutSuccessHandler(providerLogout));
-        }
-    }
-
-    /** A failed company login: back to the login page with the reason, and recorded in the audit trail. */
-    static final class SsoLoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
-
-        private final ApplicationEventPublisher events;
-
-        SsoLoginFailureHandler(ApplicationEventPublisher events) {
-            super("/login?error=sso");
-            this.events = events;
-        }
-
-        @Override
-        public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                AuthenticationException exception) throws IOException, ServletException {
-            // Failures in the OAuth2 filters themselves (state, provider errors) never reach the ProviderManager's
-            // event publisher; the user is named only when the provider vouched for them and Pactum refused.
-            String userId = exception instanceof SsoUsers.SsoLoginRefusedException refused ? refused.userId() : null;
-            events.publishEvent(new SsoLoginFailedEvent(
-                    UsernamePasswordAuthenticationToken.unauthenticated(userId == null ? "" : userId, null),
-                    exception));
-            super.onAuthenticationFailure(request, response, exception);
-        }
-    }
-
-    /** Spring Security's failure event for a company login, which the audit trail records as LOGIN_FAILED. */
-    static final class SsoLoginFailedEvent extends AbstractAuthenticationFailureEvent {
-
-        SsoLoginFailedEvent(Authentication authentication, AuthenticationException exception) {
-            super(authentication, exception);
-        }
-    }
-
-    /** Pactum's policy; with company login ending the provider's session, logout's form may go on to the provider. */
-    static String contentSecurityPolicy(SsoProperties sso) {
-        if (!sso.enabled() || !sso.endProviderSession()) {
-            return CONTENT_SECURITY_POLICY;
-        }
-        var issuer = UriComponentsBuilder.fromUriString(sso.issuerUri()).build();
-        String origin = issuer.getScheme() + "://" + issuer.getHost() + (issuer.getPort() < 0 ? "" : ":" + issuer.getPort());
-        return CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + origin);
     }
 
     /**
