@@ -14,7 +14,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.security.servlet.PathRequest;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -48,10 +50,13 @@ import org.springframework.web.servlet.LocaleResolver;
  * One login for everything: browsers log in with the form at {@code /login} and carry the session into the
  * workspace, the REST API and the Camunda webapps; API clients (scripts, Camunda Modeler) send HTTP Basic.
  * Users, passwords and groups come from Camunda's identity service ({@link CamundaIdentityAuthenticationProvider}).
+ * With {@code pactum.sso.enabled}, browsers may instead sign in at the company's OpenID Connect provider
+ * ({@link CompanyLogin}); the session that gives is the same kind and serves the same places.
  */
 // Only a web server needs a filter chain; the what-if command runs without one.
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SsoProperties.class)
 public class SecurityConfiguration {
 
     /** The group whose members may deploy process models from Camunda Modeler (with camunda-admin). */
@@ -83,7 +88,8 @@ public class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, MessageSource messages, LocaleResolver localeResolver,
             ObjectMapper objectMapper, Clock clock, ClientAddresses clientAddresses,
             PactumSecurityProperties properties, AuditTrailFilter auditTrail,
-            ObjectProvider<BearerTokens> bearerTokens) throws Exception {
+            ObjectProvider<BearerTokens> bearerTokens, SsoProperties sso, IdentityService identityService,
+            ApplicationEventPublisher events) throws Exception {
         RequestMatcher restApi = new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**"));
         RequestMatcher apiDocs = new OrRequestMatcher(PATHS.matcher("/v3/api-docs"), PATHS.matcher("/v3/api-docs/**"));
         RequestMatcher webappApi = PATHS.matcher(webappPath + "/api/**");
@@ -148,12 +154,15 @@ public class SecurityConfiguration {
                         // The Camunda webapps send their own policy (with a per-response script nonce).
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(PATHS.matcher(webappPath + "/**")),
-                                new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))))
+                                new StaticHeadersWriter("Content-Security-Policy", CompanyLogin.contentSecurityPolicy(sso)))))
                 .requestCache(cache -> cache.requestCache(pageRequestCache(anyApi)))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint(new OrRequestMatcher(restApi, apiDocs), webappApi,
                                 problems, new SecurityProblems(messages, localeResolver, objectMapper, clock, false)))
                         .accessDeniedHandler(accessDenied(anyApi, problems)));
+        if (sso.enabled()) {
+            CompanyLogin.configure(http, sso, identityService, events);
+        }
         // Audit trail (dev.pactum.audit): right after the security context is loaded, so it records every request
         // with its user, including the 401s, 403s, logins and logouts that later security filters answer.
         http.addFilterAfter(auditTrail, SecurityContextHolderFilter.class);

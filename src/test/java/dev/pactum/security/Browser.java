@@ -62,6 +62,21 @@ final class Browser {
         return response;
     }
 
+    /** Follows redirects wherever they lead (the company's provider too), keeping each host's cookies. */
+    HttpResponse<String> follow(HttpResponse<String> response) {
+        for (int hops = 0; hops < 10 && response.statusCode() / 100 == 3; hops++) {
+            URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+            response = send(HttpRequest.newBuilder(next).header("Accept", "text/html").GET().build());
+        }
+        return response;
+    }
+
+    /** Posts a form to an address on any host (the provider's login form). */
+    HttpResponse<String> postForm(URI uri, String form) {
+        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
     static String csrfToken(String html) {
         Matcher matcher = CSRF_FIELD.matcher(html);
         assertThat(matcher.find()).as("login page has a CSRF field").isTrue();
@@ -91,7 +106,7 @@ final class Browser {
         }
     }
 
-    private static String encode(String value) {
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
