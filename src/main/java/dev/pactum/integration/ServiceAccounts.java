@@ -33,8 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ServiceAccounts {
 
-    /** What a token may be used for: reading the API, changing through it, the engine REST API. */
-    static final Set<String> SCOPES = Set.of("read", "write", "engine");
+    /** What a token may be used for: reading the API, changing through it, the engine REST API, Prometheus scrapes. */
+    static final Set<String> SCOPES = Set.of("read", "write", "engine", "metrics");
     static final String TOKEN_PREFIX = "pct_";
     private static final Pattern NAME = Pattern.compile("svc-[a-z0-9]+(-[a-z0-9]+)*");
     private static final int MAX_DAYS = 366;
