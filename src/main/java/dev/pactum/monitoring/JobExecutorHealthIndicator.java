@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobAcquisitionContext;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.SequentialJobAcquisitionRunnable;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * contracts it never moves on. A node configured without job execution ({@code camunda.bpm.job-execution.enabled}
  * false) is ready as far as jobs go: other nodes run them.
  */
-@Component("jobExecutor")
+// Health component "jobExecutor" (Boot drops the suffix); the bean "jobExecutor" is the engine's own executor.
+@Component("jobExecutorHealthIndicator")
 class JobExecutorHealthIndicator extends AbstractHealthIndicator {
 
     private final ProcessEngine engine;
@@ -30,6 +32,7 @@ class JobExecutorHealthIndicator extends AbstractHealthIndicator {
     /** The acquisition thread stamps its cycles with the system's time, never the engine's (tests move that). */
     private final Clock wallClock;
 
+    @Autowired
     JobExecutorHealthIndicator(ProcessEngine engine, CamundaBpmProperties camunda, MonitoringProperties properties) {
         this(engine, camunda, properties.jobAcquisitionStaleAfter(), Clock.systemUTC());
     }

@@ -93,7 +93,7 @@ public class SecurityConfiguration {
             ObjectProvider<BearerTokens> bearerTokens) throws Exception {
         // Actuator endpoints answer machines: a missing login is a 401 problem, never a redirect to the login page.
         RequestMatcher restApi = new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**"),
-                EndpointRequest.toAnyEndpoint());
+                PATHS.matcher("/actuator/**"));
         RequestMatcher apiDocs = new OrRequestMatcher(PATHS.matcher("/v3/api-docs"), PATHS.matcher("/v3/api-docs/**"));
         RequestMatcher webappApi = PATHS.matcher(webappPath + "/api/**");
         RequestMatcher anyApi = new OrRequestMatcher(restApi, apiDocs, webappApi);

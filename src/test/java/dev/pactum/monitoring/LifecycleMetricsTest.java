@@ -70,7 +70,9 @@ class LifecycleMetricsTest {
     @Test
     void theEngineGaugesReportTheBacklogFailuresIncidentsTasksAndSlaBreaches() throws Exception {
         ProcessInstance waiting = driver.submit("sales1", "200000");
-        Incident incident = runtime.createIncident("monitoringTest", waiting.getId(), "raised by LifecycleMetricsTest");
+        String approvalExecution = tasks.createTaskQuery().processInstanceId(waiting.getId()).singleResult()
+                .getExecutionId();
+        Incident incident = runtime.createIncident("monitoringTest", approvalExecution, "raised by LifecycleMetricsTest");
         try {
             gauges.refresh();
             Scrape now = scrape();
