@@ -16,8 +16,9 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * Readiness of the engine's job executor (health component {@code jobExecutor}): it runs, and its last acquisition
- * cycle began recently and ended without an error (a database it cannot reach, a lock it cannot take). Timers,
+ * Readiness of the engine's job executor (health component {@code jobExecutor}): it runs, its acquisitions succeed
+ * ({@link JobAcquisitionWatch}: not two attempts in a row without success, e.g. a database it cannot reach) and its
+ * last acquisition cycle began recently (the thread is not stuck). Timers,
  * SLA escalations and every call to finance and the CRM are jobs: a node whose executor is stuck would accept
  * contracts it never moves on. A node configured without job execution ({@code camunda.bpm.job-execution.enabled}
  * false) is ready as far as jobs go: other nodes run them.
@@ -28,20 +29,23 @@ class JobExecutorHealthIndicator extends AbstractHealthIndicator {
 
     private final ProcessEngine engine;
     private final CamundaBpmProperties camunda;
+    private final JobAcquisitionWatch acquisitions;
     private final Duration staleAfter;
     /** The acquisition thread stamps its cycles with the system's time, never the engine's (tests move that). */
     private final Clock wallClock;
 
     @Autowired
-    JobExecutorHealthIndicator(ProcessEngine engine, CamundaBpmProperties camunda, MonitoringProperties properties) {
-        this(engine, camunda, properties.jobAcquisitionStaleAfter(), Clock.systemUTC());
+    JobExecutorHealthIndicator(ProcessEngine engine, CamundaBpmProperties camunda, JobAcquisitionWatch acquisitions,
+                               MonitoringProperties properties) {
+        this(engine, camunda, acquisitions, properties.jobAcquisitionStaleAfter(), Clock.systemUTC());
     }
 
-    JobExecutorHealthIndicator(ProcessEngine engine, CamundaBpmProperties camunda, Duration staleAfter,
-                               Clock wallClock) {
+    JobExecutorHealthIndicator(ProcessEngine engine, CamundaBpmProperties camunda, JobAcquisitionWatch acquisitions,
+                               Duration staleAfter, Clock wallClock) {
         super("Job executor health check failed");
         this.engine = engine;
         this.camunda = camunda;
+        this.acquisitions = acquisitions;
         this.staleAfter = staleAfter;
         this.wallClock = wallClock;
     }
@@ -64,25 +68,30 @@ class JobExecutorHealthIndicator extends AbstractHealthIndicator {
             return;
         }
         health.withDetail("active", true);
-        AcquireJobsRunnable acquisition = executor.getAcquireJobsRunnable();
-        if (!(acquisition instanceof SequentialJobAcquisitionRunnable sequential)) {
-            health.up();
+        if (acquisitions.lastSuccess() != null) {
+            health.withDetail("lastSuccessfulAcquisition", acquisitions.lastSuccess().toString());
+        }
+        JobAcquisitionContext cycle = executor.getAcquireJobsRunnable() instanceof SequentialJobAcquisitionRunnable
+                sequential ? sequential.getAcquisitionContext() : null;
+        long began = cycle == null ? 0 : cycle.getAcquisitionTime();
+        Exception failure = cycle == null ? null : cycle.getAcquisitionException();
+        int attempts = acquisitions.attemptsSinceSuccess();
+        if (failure != null || attempts >= 2) {
+            health.down().withDetail("failedAcquisitions", Math.max(1, attempts - 1));
+            if (failure != null) {
+                health.withDetail("acquisitionError", failure.getClass().getSimpleName() + ": "
+                        + failure.getMessage());
+            }
             return;
         }
-        JobAcquisitionContext last = sequential.getAcquisitionContext();
-        long began = last.getAcquisitionTime();
-        Exception failure = last.getAcquisitionException();
         if (began == 0) {
             health.up().withDetail("lastAcquisition", "not yet");
             return;
         }
-        Instant lastAcquisition = Instant.ofEpochMilli(began);
-        health.withDetail("lastAcquisition", lastAcquisition.toString());
-        if (failure != null) {
-            health.down().withDetail("acquisitionError", failure.getClass().getSimpleName() + ": "
-                    + failure.getMessage());
-        } else if (lastAcquisition.plus(staleAfter).isBefore(wallClock.instant())) {
-            health.down().withDetail("acquisitionError", "no acquisition cycle since " + lastAcquisition);
+        Instant lastCycle = Instant.ofEpochMilli(began);
+        health.withDetail("lastAcquisition", lastCycle.toString());
+        if (lastCycle.plus(staleAfter).isBefore(wallClock.instant())) {
+            health.down().withDetail("acquisitionError", "no acquisition cycle since " + lastCycle);
         } else {
             health.up();
         }
