@@ -51,6 +51,12 @@ public class ApprovalService {
         return chain.levels().size();
     }
 
+    /** Levels still open after their SLA due time, now: what operators alert on. */
+    @Transactional(readOnly = true)
+    public long countOpenPastSla() {
+        return levels.countByStateAndDueAtBefore(ApprovalLevelState.ACTIVE, clock.instant());
+    }
+
     /**
      * Opens the round's next level now (the first that is still pending): its reminder falls when half its SLA has
      * passed and it is due when all of it has, both counted in working-day time ({@link BusinessCalendar}).

@@ -31,9 +31,12 @@ public record PactumProperties(
     }
 
     /**
-     * @param dataDir  folder that holds the cluster between runs; empty means a fresh temporary cluster
+     * @param dataDir        folder that holds the cluster between runs; empty means a fresh temporary cluster
+     * @param allowTemporary whether a temporary cluster may serve when neither {@code spring.datasource.url} nor
+     *                       {@code dataDir} is set (the test profile); otherwise start-up stops and says so, rather
+     *                       than run on a database that is thrown away at shutdown
      */
-    public record EmbeddedDatabase(@DefaultValue("") String dataDir) {
+    public record EmbeddedDatabase(@DefaultValue("") String dataDir, @DefaultValue("false") boolean allowTemporary) {
 
         public boolean persistent() {
             return !dataDir.isBlank();

@@ -3,6 +3,8 @@ package dev.pactum.document;
 import dev.pactum.config.PactumProperties;
 import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractQueries;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -29,10 +31,11 @@ public class ContractDocumentService {
     private final PdfRenderer pdfRenderer;
     private final PactumProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     public ContractDocumentService(ContractQueries contracts, ContractDocumentVersionRepository versions,
                                    ContractTemplates templates, ClauseLibrary clauseLibrary, PdfRenderer pdfRenderer,
-                                   PactumProperties properties, Clock clock) {
+                                   PactumProperties properties, Clock clock, MeterRegistry meters) {
         this.contracts = contracts;
         this.versions = versions;
         this.templates = templates;
@@ -40,6 +43,7 @@ public class ContractDocumentService {
         this.pdfRenderer = pdfRenderer;
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -58,12 +62,19 @@ public class ContractDocumentService {
         negotiated.keySet().retainAll(changed);
         ContractDocumentModel model = ContractDocumentModel.of(contract, properties.companyName())
                 .withNegotiatedClauses(negotiated);
-        byte[] pdf = pdfRenderer.toPdf(templates.renderXhtml(contract.getTemplateKey(), model));
+        byte[] pdf = renderTimer(contract.getTemplateKey()).record(
+                () -> pdfRenderer.toPdf(templates.renderXhtml(contract.getTemplateKey(), model)));
 
         int next = versions.findLatestVersionNumber(contractId) + 1;
         ContractDocumentVersion stored = versions.save(new ContractDocumentVersion(contractId, next,
                 contract.getTemplateKey(), DocumentKind.RENDERED, PDF, pdf, sha256Hex(pdf), user, clock.instant()));
         return stored.info();
+    }
+
+    /** Template to PDF, per template (a handful): the time a submit and every revision spend rendering. */
+    private Timer renderTimer(String templateKey) {
+        return Timer.builder("pactum.document.render").description("Rendering a contract's PDF from its template")
+                .tag("template", templateKey).publishPercentileHistogram().register(meters);
     }
 
     /**

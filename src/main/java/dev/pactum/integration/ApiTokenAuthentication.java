@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * Authenticates API tokens as their service accounts (see {@link BearerTokens}). Scopes: {@code read} for
  * {@code GET}/{@code HEAD} under {@code /api}, {@code write} for any method there, {@code engine} for
- * {@code /engine-rest}, {@code webhooks} for {@code /api/admin/webhooks} (and only it reaches there); nothing else (pages, the Camunda webapps) is a machine's.
+ * {@code /engine-rest}, {@code webhooks} for {@code /api/admin/webhooks} (and only it reaches there), {@code metrics}
+ * for reading {@code /actuator/prometheus} (a Prometheus scrape); nothing else (pages, the Camunda webapps, other
+ * actuator endpoints) is a machine's.
  */
 @Component
 class ApiTokenAuthentication implements BearerTokens {
@@ -76,6 +78,9 @@ class ApiTokenAuthentication implements BearerTokens {
     }
 
     static boolean covers(List<String> scopes, String method, String path) {
+        if (path.equals("/actuator/prometheus")) {
+            return READING.contains(method) && scopes.contains("metrics");
+        }
         if (path.equals("/engine-rest") || path.startsWith("/engine-rest/")) {
             return scopes.contains("engine");
         }

@@ -35,9 +35,9 @@ public class ServiceAccounts {
 
     /**
      * What a token may be used for: reading the API, changing through it, the engine REST API, managing webhooks
-     * ({@code /api/admin/webhooks}, whatever the account's groups).
+     * ({@code /api/admin/webhooks}, whatever the account's groups), Prometheus scrapes.
      */
-    static final Set<String> SCOPES = Set.of("read", "write", "engine", "webhooks");
+    static final Set<String> SCOPES = Set.of("read", "write", "engine", "webhooks", "metrics");
     static final String TOKEN_PREFIX = "pct_";
     private static final Pattern NAME = Pattern.compile("svc-[a-z0-9]+(-[a-z0-9]+)*");
     private static final int MAX_DAYS = 366;

@@ -12,6 +12,10 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.info.InfoEndpoint;
+import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.security.servlet.PathRequest;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -65,6 +69,9 @@ public class SecurityConfiguration {
     /** The group whose members may read the audit trail (with camunda-admin). */
     public static final String AUDITORS = "auditors";
 
+    /** The authority of an API token with the scope {@code metrics} (see {@link BearerTokens}). */
+    static final String METRICS_SCOPE = BearerTokens.SCOPE_PREFIX + "metrics";
+
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
     /**
@@ -90,7 +97,9 @@ public class SecurityConfiguration {
             PactumSecurityProperties properties, AuditTrailFilter auditTrail,
             ObjectProvider<BearerTokens> bearerTokens, SsoProperties sso, IdentityService identityService,
             ApplicationEventPublisher events) throws Exception {
-        RequestMatcher restApi = new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**"));
+        // Actuator endpoints answer machines: a missing login is a 401 problem, never a redirect to the login page.
+        RequestMatcher restApi = new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**"),
+                PATHS.matcher("/actuator/**"));
         RequestMatcher apiDocs = new OrRequestMatcher(PATHS.matcher("/v3/api-docs"), PATHS.matcher("/v3/api-docs/**"));
         RequestMatcher webappApi = PATHS.matcher(webappPath + "/api/**");
         RequestMatcher anyApi = new OrRequestMatcher(restApi, apiDocs, webappApi);
@@ -108,6 +117,13 @@ public class SecurityConfiguration {
         http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
+                        // Probes (load balancers, Docker, Kubernetes) carry no credentials: health and info are open,
+                        // with the status only (details for camunda-admin, management.endpoint.health.roles).
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
+                        // Prometheus scrapes with a service account's API token of scope "metrics", or as an admin.
+                        .requestMatchers(EndpointRequest.to(PrometheusScrapeEndpoint.class))
+                                .hasAnyAuthority(Groups.CAMUNDA_ADMIN, METRICS_SCOPE)
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(Groups.CAMUNDA_ADMIN)
                         // The landing page only links onwards; each target asks for a login itself.
                         .requestMatchers(PATHS.matcher("/"), PATHS.matcher("/index.html"),
                                 PATHS.matcher("/login"), PATHS.matcher("/error"),

@@ -36,7 +36,7 @@ class EmbeddedPostgresServerTest {
 
     @Test
     void aTemporaryClusterKeepsTheFastTestSettings() throws Exception {
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(new PactumProperties.EmbeddedDatabase(""))) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(new PactumProperties.EmbeddedDatabase("", true))) {
             assertThat(show(server, "fsync")).isEqualTo("off");
             assertThat(show(server, "synchronous_commit")).isEqualTo("off");
         }
@@ -90,7 +90,7 @@ class EmbeddedPostgresServerTest {
     }
 
     private static PactumProperties.EmbeddedDatabase kept(Path folder) {
-        return new PactumProperties.EmbeddedDatabase(folder.toString());
+        return new PactumProperties.EmbeddedDatabase(folder.toString(), false);
     }
 
     private static long postmasterPid(Path data) throws Exception {
