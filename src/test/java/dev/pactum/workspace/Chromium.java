@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -89,6 +91,20 @@ final class Chromium implements AutoCloseable {
     WebElement waitFor(String css) {
         return new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    /**
+     * Clicks the element the selector finds once it can be clicked, finding it again if the page re-rendered it in
+     * between (a list that updates as the user types).
+     */
+    void click(String css) {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementNotInteractableException.class)
+                .until(page -> {
+                    page.findElement(By.cssSelector(css)).click();
+                    return true;
+                });
     }
 
     void waitUntil(Function<WebDriver, Boolean> condition) {

@@ -74,7 +74,7 @@ class WorkspacePagesTest {
 
         // Search the customer as you type (Chinese), pick it, fill the rest, submit.
         browser.find("#customerSearch").sendKeys("页面测试客户" + unique);
-        browser.waitFor("#customer-options .suggestion").click();
+        browser.click("#customer-options .suggestion");
         browser.find("#title").sendKeys("页面起草的销售合同 " + unique);
         browser.find("#amount").sendKeys("120000");
         browser.find("#liabilityCap").sendKeys("120000");
