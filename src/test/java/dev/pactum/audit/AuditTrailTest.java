@@ -144,9 +144,9 @@ class AuditTrailTest {
     @Test
     void groupChangesThroughEngineRestAreRecordedWithCamundasOperationIds() throws Exception {
         String group = "audit-test-" + Long.toHexString(System.nanoTime());
-        assertThat(api.send("admin", "POST", "/engine-rest/group/create",
-                "{\"id\":\"%s\",\"name\":\"审计测试组\",\"type\":\"WORKFLOW\"}".formatted(group), null).status())
-                .isEqualTo(204);
+        ApiClient.Response created = api.send("admin", "POST", "/engine-rest/group/create",
+                "{\"id\":\"%s\",\"name\":\"审计测试组\",\"type\":\"WORKFLOW\"}".formatted(group), null);
+        assertThat(created.status()).as("%s", created.body()).isEqualTo(204);
         assertThat(api.send("admin", "PUT", "/engine-rest/group/" + group + "/members/sales2", null, null).status())
                 .isEqualTo(204);
         assertThat(api.send("admin", "DELETE", "/engine-rest/group/" + group, null, null).status()).isEqualTo(204);

@@ -39,7 +39,10 @@ class ReadinessWhenDatabaseDownTest {
     void whenTheDatabaseStopsReadinessAnswers503AndLivenessStaysUp() throws Exception {
         SpringApplication app = new SpringApplication(PactumApplication.class);
         app.setAdditionalProfiles("test");
+        // A name of its own: the suite's shared context already registered the engine "default" in this JVM.
         try (ConfigurableApplicationContext context = app.run("--server.port=0",
+                "--camunda.bpm.generate-unique-process-engine-name=true",
+                "--camunda.bpm.generate-unique-process-application-name=true",
                 "--camunda.bpm.job-execution.enabled=true", "--camunda.bpm.job-execution.max-wait=1000",
                 // A request for a connection gives up after 2 s instead of 30 s, so a probe answers in time.
                 "--spring.datasource.hikari.connection-timeout=2000",
