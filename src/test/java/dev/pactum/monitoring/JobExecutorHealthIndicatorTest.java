@@ -18,7 +18,7 @@ import org.springframework.boot.actuate.health.Status;
 /**
  * The readiness check of a real Camunda job executor (its own acquisition thread, no engine registered): down until
  * started, up while it acquires, down when acquisitions stop succeeding, when its acquisition stalls or when it is
- * shut down. Acquisitions failing on a database that went away are in {@link ReadinessWhenDatabaseDownTest}.
+ * shut down. Acquisitions failing on a database that went away are in {@link ReadinessWhenDatabaseDownIT}.
  */
 class JobExecutorHealthIndicatorTest {
 

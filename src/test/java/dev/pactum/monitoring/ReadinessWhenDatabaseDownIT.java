@@ -26,9 +26,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A node whose database goes away stops being ready (503, so the load balancer sends no more requests) but stays
  * live (no restart: that would not bring the database back). Its own app with its own embedded PostgreSQL, which
- * the test stops as an outage would, and a running job executor whose acquisition then fails.
+ * the test stops as an outage would, and a running job executor whose acquisition then fails. An integration test
+ * (failsafe, a JVM of its own): a second engine in the suite's JVM shares Camunda's static registry with the shared
+ * context, and closing it once took the webapps' and the REST API's engine with it.
  */
-class ReadinessWhenDatabaseDownTest {
+class ReadinessWhenDatabaseDownIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
