@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The authorisation matrix kept in {@code src/test/resources/security/authorization-matrix.md}: one table row per
@@ -51,10 +52,9 @@ record AuthorizationMatrix(List<String> roles, List<Row> rows) {
 
     record Row(int line, String method, String path, String body, List<Expectation> cells) {
 
-        /** The path without its query, placeholders reduced to {@code {}} (for matching handler mappings). */
-        String pattern() {
-            String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-            return normalize(bare);
+        /** The path without its query. */
+        String bare() {
+            return path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         }
 
         @Override
@@ -63,8 +63,16 @@ record AuthorizationMatrix(List<String> roles, List<Row> rows) {
         }
     }
 
-    static String normalize(String pattern) {
-        return pattern.replaceAll("\\{[^}]*}", "{}");
+    /** A handler mapping's pattern ({@code /api/contracts/{id}}) as a regex matching a row's path. */
+    static Pattern matcherFor(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : pattern.split("\\{[^}]*}", -1)) {
+            if (!regex.isEmpty()) {
+                regex.append("[^/]+");
+            }
+            regex.append(Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString());
     }
 
     static AuthorizationMatrix load() throws IOException {
