@@ -66,7 +66,7 @@ class MalformedRequestFuzzTest {
         long draft = testContracts.draft("sales1", "90000").getId();
         long customer = testContracts.customer("模糊测试客户有限公司").getId();
         String validContract = """
-                {"templateKey": "sales-standard", "customerId": %d, "title": "模糊合同", "type": "SALES",
+                {"templateKey": "sales-standard", "customerId": %d, "title": "模糊合同-{seed}", "type": "SALES",
                  "amount": "80000.00", "currency": "CNY", "startDate": "2027-01-01", "endDate": "2027-12-31",
                  "paymentTermDays": 30, "terms": {"liabilityCap": "80000.00", "autoRenewal": false},
                  "fields": {"deliveryPlace": "上海"}, "clauses": {"delivery": "x"},
@@ -113,6 +113,7 @@ class MalformedRequestFuzzTest {
         AtomicInteger sent = new AtomicInteger();
         Map<String, AtomicInteger> successes = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> created = new ConcurrentHashMap<>();
+        Map<String, Integer> statusByTag = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<String> examples = new ConcurrentLinkedQueue<>();
         long startedAt = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -122,7 +123,9 @@ class MalformedRequestFuzzTest {
                 work.add(pool.submit(() -> {
                     Random random = new Random(requestSeed);
                     Target target = targets.get(random.nextInt(targets.size()));
-                    HttpRequest request = fuzz(target, random);
+                    String tag = Long.toHexString(requestSeed);
+                    HttpRequest request = fuzz(new Target(target.method(), target.path(),
+                            target.template() == null ? null : target.template().replace("{seed}", tag)), random);
                     HttpResponse<String> response;
                     try {
                         response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -145,6 +148,7 @@ class MalformedRequestFuzzTest {
                         created.computeIfAbsent(target.method() + " " + target.path(), k -> new AtomicInteger())
                                 .incrementAndGet();
                     }
+                    statusByTag.put(tag, response.statusCode());
                     if (response.statusCode() >= 200 && response.statusCode() < 300) {
                         successes.computeIfAbsent(target.method() + " " + target.path(), k -> new AtomicInteger())
                                 .incrementAndGet();
@@ -168,7 +172,17 @@ class MalformedRequestFuzzTest {
         System.out.println("FUZZ ROW COUNTS AFTER:  " + after);
         examples.forEach(example -> System.out.println("FUZZ 5XX EXAMPLE: " + example));
 
+        System.out.println("FUZZ CREATED: " + created);
+        // Each fuzzed draft carries its request's tag in the title: a draft whose request was not answered 2xx is a
+        // write that the answer denies.
+        List<String> deniedWrites = jdbc.queryForList("select title from contract where title like '模糊合同-%'",
+                String.class).stream().map(title -> title.substring("模糊合同-".length()))
+                .filter(tag -> statusByTag.getOrDefault(tag, 0) < 200 || statusByTag.get(tag) >= 300)
+                .map(tag -> tag + " answered " + statusByTag.get(tag)).toList();
+        System.out.println("FUZZ WRITES BEHIND A FAILED ANSWER: " + deniedWrites.size() + " " + deniedWrites);
+
         assertThat(sent.get()).isEqualTo(REQUESTS);
+        assertThat(deniedWrites).as("drafts written by requests that were not answered 2xx").isEmpty();
         assertThat(examples).as("5xx answers").isEmpty();
         // Drafts and customers are the only rows these requests may add (a started lifecycle adds a contract with
         // its first document, round and levels); nothing else may change, whatever failed.
@@ -181,7 +195,6 @@ class MalformedRequestFuzzTest {
                 expected.put(table, after.get(table));
             }
         }
-        System.out.println("FUZZ CREATED: " + created);
         assertThat(after).as("rows added or removed beyond what successful requests did").isEqualTo(expected);
     }
 
