@@ -25,7 +25,8 @@ import org.springframework.web.servlet.LocaleResolver;
  * A refusal is a {@link DomainException} anywhere in the cause chain (its kind gives the status), or an
  * {@link IllegalArgumentException} thrown by Pactum's own code, whose messages are written for the user (zh / en).
  * The engine's {@link NullValueException} (no task, definition … with the id sent) keeps Camunda's answer as 404.
- * Registered with a priority above Camunda's mappers for the same types, which Jersey prefers at equal distance.
+ * The answer's {@code type} is {@code Pactum:} and the problem type of Pactum's API ({@code forbidden},
+ * {@code validation}, …), never a class name. Registered with a priority above Camunda's mappers for the same types, which Jersey prefers at equal distance.
  */
 final class EngineRefusals {
 
@@ -40,16 +41,16 @@ final class EngineRefusals {
                       HttpServletRequest request) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof DomainException refusal) {
-                return new Refusal(ProblemHandler.statusOf(refusal).value(), refusal.getClass().getSimpleName(),
+                return new Refusal(ProblemHandler.statusOf(refusal).value(), "Pactum:" + refusal.problemType(),
                         messages.getMessage(refusal.messageKey(), refusal.args(), refusal.messageKey(),
                                 localeResolver.resolveLocale(request)));
             }
             if (cause instanceof IllegalArgumentException refusal && thrownBy(refusal, "dev.pactum.")) {
-                return new Refusal(400, "InvalidRequestException", refusal.getMessage());
+                return new Refusal(400, "Pactum:validation", refusal.getMessage());
             }
             if (cause instanceof NullPointerException && thrownBy(cause, "org.camunda.bpm.engine.rest.")) {
                 // Camunda's REST layer reading a request it does not check ({"variables": {"x": null}}).
-                return new Refusal(400, "InvalidRequestException", messages.getMessage(
+                return new Refusal(400, "Pactum:validation", messages.getMessage(
                         "pactum.matrix.engineRequestIncomplete", null, localeResolver.resolveLocale(request)));
             }
             if (cause instanceof NullValueException) {

@@ -30,6 +30,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -148,8 +149,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return respond(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "http-415",
                     "Content-Type " + request.getContentType() + " is not supported"));
         }
-        if (e instanceof IllegalArgumentException && thrownReadingTheRequest(e)) {
-            // A parameter or body Spring could not turn into the handler's arguments (a sort of "%"): bad input.
+        if ((e instanceof IllegalArgumentException || e instanceof RequestRejectedException)
+                && thrownReadingTheRequest(e)) {
+            // A parameter or body Spring could not turn into the handler's arguments (a sort of "%", a form body
+            // whose parameter names the firewall refuses): bad input.
             return validationProblem(List.of());
         }
         log.error("Unexpected error", e);
