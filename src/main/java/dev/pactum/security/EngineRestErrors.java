@@ -48,6 +48,10 @@ class EngineRestErrors implements ExceptionMapper<Exception> {
         if (exception instanceof WebApplicationException || exception.getClass().getName().startsWith("org.camunda.")) {
             return ExceptionHandlerHelper.getInstance().getResponse(exception);
         }
+        EngineRefusals.Refusal refusal = EngineRefusals.of(exception, messages, localeResolver, request);
+        if (refusal != null) {
+            return EngineRefusals.answer(refusal, exception);
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error answering {} {} (reference {})", request.getMethod(), request.getRequestURI(),
                 reference, exception);

@@ -38,6 +38,8 @@ import org.springframework.security.web.authentication.DelegatingAuthenticationE
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -257,7 +259,18 @@ public class SecurityConfiguration {
     /** Unexpected errors of the engine REST API without class names or internals ({@link EngineRestErrors}). */
     @Bean
     ResourceConfigCustomizer engineRestErrors(MessageSource messages, LocaleResolver localeResolver) {
-        return config -> config.register(new EngineRestErrors(messages, localeResolver));
+        return config -> config.register(new EngineRestErrors(messages, localeResolver))
+                .register(new EngineRefusals.InEngine(messages, localeResolver), 1000)
+                .register(new EngineRefusals.InRestResource(messages, localeResolver), 1000);
+    }
+
+    /**
+     * A request Spring Security's firewall refuses (a parameter name with control characters, which a form body of
+     * random bytes gives) is the caller's fault: 400, not the 500 of an unhandled exception.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new HttpStatusRequestRejectedHandler();
     }
 
     @Bean

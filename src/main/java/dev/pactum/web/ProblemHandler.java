@@ -1,6 +1,7 @@
 package dev.pactum.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -23,10 +24,13 @@ import org.springframework.data.mapping.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -116,13 +120,42 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return validationProblem(List.of(fieldError(e.getName(), text("pactum.validation.typeMismatch"))));
     }
 
+    private static boolean thrownReadingTheRequest(Throwable e) {
+        return Arrays.stream(e.getStackTrace()).anyMatch(frame -> frame.getClassName()
+                .equals("org.springframework.web.method.support.HandlerMethodArgumentResolverComposite"));
+    }
+
+    private static boolean hasWildcardContentType(HttpServletRequest request) {
+        if (request.getContentType() == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(request.getContentType());
+            return type.isWildcardType() || type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
     @ExceptionHandler(PropertyReferenceException.class)
     ResponseEntity<Object> unknownSortProperty(PropertyReferenceException e) {
         return validationProblem(List.of(fieldError("sort", text("pactum.validation.sortUnknown", e.getPropertyName()))));
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception e) {
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof IllegalArgumentException && hasWildcardContentType(request)) {
+            // Spring refuses to read a body declared as "*/*" (or "text/*") with a bare IllegalArgumentException; the
+            // request is what is wrong: 415, as for any content type the endpoint does not take.
+            return respond(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "http-415",
+                    "Content-Type " + request.getContentType() + " is not supported"));
+        }
+        if ((e instanceof IllegalArgumentException || e instanceof RequestRejectedException)
+                && thrownReadingTheRequest(e)) {
+            // A parameter or body Spring could not turn into the handler's arguments (a sort of "%", a form body
+            // whose parameter names the firewall refuses): bad input.
+            return validationProblem(List.of());
+        }
         log.error("Unexpected error", e);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", text("pactum.problem.internal.detail")));
     }

@@ -87,6 +87,8 @@ class ContractPages {
     @GetMapping("/contracts")
     String list(@ModelAttribute("filter") ContractFilter filter, BindingResult ignoredBadParameters,
                 @RequestParam(defaultValue = "0") int page, Model model) {
+        filter = usable(filter);
+        model.addAttribute("filter", filter);
         Page<ContractRow> rows = listing.search(filter, Math.max(page, 0), PAGE_SIZE);
         model.addAttribute("rows", rows);
         model.addAttribute("query", filter.queryString());
@@ -98,18 +100,26 @@ class ContractPages {
 
     @GetMapping("/contracts/export.xlsx")
     ResponseEntity<byte[]> exportXlsx(@ModelAttribute ContractFilter filter, BindingResult ignoredBadParameters) {
-        return download(TableExport.xlsx(table(listing.all(filter))), XLSX, "xlsx");
+        return download(TableExport.xlsx(table(listing.all(usable(filter)))), XLSX, "xlsx");
     }
 
     /** {@code charset=gbk} for Excel on a Chinese Windows; UTF-8 with a byte order mark otherwise. */
     @GetMapping("/contracts/export.csv")
     ResponseEntity<byte[]> exportCsv(@ModelAttribute ContractFilter filter, BindingResult ignoredBadParameters,
                                      @RequestParam(defaultValue = "utf-8") String charset) {
-        TableExport.Table table = table(listing.all(filter));
+        TableExport.Table table = table(listing.all(usable(filter)));
         boolean gbk = "gbk".equalsIgnoreCase(charset);
         return download(gbk ? TableExport.csvGbk(table) : TableExport.csvUtf8(table),
                 new MediaType("text", "csv", gbk ? TableExport.GBK : StandardCharsets.UTF_8),
                 gbk ? "gbk.csv" : "csv");
+    }
+
+    /**
+     * A filter whose parameters did not convert (a letter in an amount, a date like 2026-13-45) is not made at all:
+     * the page then ignores the filter, as it ignores each bad parameter, instead of failing to render.
+     */
+    private static ContractFilter usable(ContractFilter filter) {
+        return filter == null ? ContractFilter.NONE : filter;
     }
 
     @GetMapping("/contracts/{id:\\d+}")

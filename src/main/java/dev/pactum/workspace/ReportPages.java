@@ -53,6 +53,11 @@ class ReportPages {
         this.json = json;
     }
 
+    /** A definition whose parameters did not convert is not made at all: the defaults stand in for it. */
+    private static ReportDefinition usable(ReportDefinition definition) {
+        return definition != null ? definition : new ReportDefinition(null, null, null, null, null, null, null);
+    }
+
     @GetMapping("/reports")
     String list(Model model) {
         model.addAttribute("reports", reports.visible());
@@ -63,6 +68,8 @@ class ReportPages {
     @GetMapping("/reports/run")
     String run(@ModelAttribute("definition") ReportDefinition definition, BindingResult ignoredBadParameters,
                Model model) throws JsonProcessingException {
+        definition = usable(definition);
+        model.addAttribute("definition", definition);
         return show(null, definition, model);
     }
 
@@ -77,7 +84,7 @@ class ReportPages {
     String save(@ModelAttribute ReportDefinition definition, BindingResult ignoredBadParameters,
                 @RequestParam @NotBlank @Size(max = 200) String name,
                 @RequestParam(required = false) @Size(max = 100) String sharedWith) {
-        return "redirect:/reports/" + reports.save(name.trim(), definition, sharedWith);
+        return "redirect:/reports/" + reports.save(name.trim(), usable(definition), sharedWith);
     }
 
     @PostMapping("/reports/{id:\\d+}/delete")
@@ -89,7 +96,7 @@ class ReportPages {
     @GetMapping("/reports/export.xlsx")
     ResponseEntity<byte[]> xlsx(@ModelAttribute ReportDefinition definition, BindingResult ignoredBadParameters,
                                 @RequestParam(defaultValue = "report") String name) {
-        return download(TableExport.xlsx(table(name, definition)), XLSX, name + ".xlsx");
+        return download(TableExport.xlsx(table(name, usable(definition))), XLSX, name + ".xlsx");
     }
 
     @GetMapping("/reports/export.csv")
@@ -97,7 +104,7 @@ class ReportPages {
                                @RequestParam(defaultValue = "report") String name,
                                @RequestParam(defaultValue = "utf-8") String charset) {
         boolean gbk = "gbk".equalsIgnoreCase(charset);
-        TableExport.Table table = table(name, definition);
+        TableExport.Table table = table(name, usable(definition));
         return download(gbk ? TableExport.csvGbk(table) : TableExport.csvUtf8(table),
                 new MediaType("text", "csv", gbk ? TableExport.GBK : StandardCharsets.UTF_8), name + ".csv");
     }

@@ -7,13 +7,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pactum.PactumTest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 
 /** Error answers say what went wrong for the caller, never which class failed or where in the code. */
 @PactumTest
@@ -33,6 +40,9 @@ class ErrorLeakTest {
 
     @Autowired
     RuntimeService runtimeService;
+
+    @Autowired
+    MessageSource messages;
 
     Browser browser;
 
@@ -66,19 +76,30 @@ class ErrorLeakTest {
     }
 
     @Test
-    void anUnexpectedEngineRestErrorShowsNoClassOrMessageFromTheCode() throws Exception {
-        // A contract id that is text: the first delegate fails inside the REST request that starts the process.
+    void aStartNamingAContractIdThatIsTextIsRefusedWithoutInternals() throws Exception {
+        // A contract id that is text: the first delegate refuses it inside the REST request that starts the process.
         HttpResponse<String> start = browser.send("/engine-rest/process-definition/key/contractLifecycle/start",
                 "{\"variables\":{\"contractId\":{\"value\":\"not-a-number\",\"type\":\"String\"}}}",
                 "Authorization", SALES, "Accept-Language", "en");
 
-        assertThat(start.statusCode()).isEqualTo(500);
-        JsonNode answer = json.readTree(start.body());
-        assertThat(answer.path("type").asText()).isEqualTo("InternalServerError");
-        assertThat(answer.path("message").asText()).startsWith("An unexpected error occurred and was logged.")
-                .matches(".*\\([0-9a-f]{8}\\)$").doesNotContainPattern(INTERNALS).doesNotContain("not-a-number");
+        assertThat(start.statusCode()).isEqualTo(403);
+        assertThat(start.body()).doesNotContainPattern(INTERNALS).doesNotContain("not-a-number");
         assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("contractId", "not-a-number")
                 .count()).as("nothing started").isZero();
+    }
+
+    @Test
+    void anUnexpectedEngineRestErrorShowsNoClassOrMessageFromTheCode() {
+        EngineRestErrors errors = new EngineRestErrors(messages, new FixedLocaleResolver(Locale.ENGLISH));
+        ReflectionTestUtils.setField(errors, "request", new MockHttpServletRequest("POST", "/engine-rest/x"));
+
+        Response answer = errors.toResponse(new IllegalStateException("secret detail of java.lang.Thing"));
+
+        assertThat(answer.getStatus()).isEqualTo(500);
+        ExceptionDto body = (ExceptionDto) answer.getEntity();
+        assertThat(body.getType()).isEqualTo("InternalServerError");
+        assertThat(body.getMessage()).startsWith("An unexpected error occurred and was logged.")
+                .matches(".*\\([0-9a-f]{8}\\)$").doesNotContainPattern(INTERNALS).doesNotContain("secret");
     }
 
     @Test
@@ -89,8 +110,9 @@ class ErrorLeakTest {
                 "Authorization", SALES);
         HttpResponse<String> noSuchResource = browser.get("/engine-rest/no-such-resource", "Authorization", SALES);
 
-        // Camunda answers this with 500; its type and message are Camunda's documented API, kept as they are.
-        assertThat(unknownTask.statusCode()).isEqualTo(500);
+        // Camunda answers an unknown id with 500; Pactum makes it the 404 it is (EngineRefusals), keeping Camunda's
+        // type and message, which are its documented API.
+        assertThat(unknownTask.statusCode()).isEqualTo(404);
         assertThat(json.readTree(unknownTask.body()).path("type").asText()).isEqualTo("RestException");
         assertThat(json.readTree(unknownTask.body()).path("message").asText()).contains("no-such-task");
         assertThat(badSort.statusCode()).isEqualTo(400);
