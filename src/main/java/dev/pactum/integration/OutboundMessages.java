@@ -45,6 +45,25 @@ class OutboundMessages {
         return write(body);
     }
 
+    /** The receivables as plain values, for adapters that shape their own bodies (Kingdee). */
+    ReceivableSchedule schedule(Contract contract, IntegrationRuns.Run run) {
+        List<MilestoneView> milestones = payments.milestones(contract);
+        List<ReceivableSchedule.Line> lines = milestones.isEmpty()
+                ? List.of(wholeAmount(contract))
+                : milestones.stream().map(milestone -> new ReceivableSchedule.Line(milestone.id(),
+                        milestone.description(), milestone.amount(), milestone.dueDate())).toList();
+        return new ReceivableSchedule(contract.getNumber(), run.statusTo(), contract.getCustomer().getName(),
+                contract.getCustomer().getCreditCode(), contract.getCurrency(), lines);
+    }
+
+    /** A contract without a schedule owes its whole amount the payment term after the start. */
+    private static ReceivableSchedule.Line wholeAmount(Contract contract) {
+        LocalDate start = contract.getStartDate();
+        return new ReceivableSchedule.Line(1, null,
+                contract.getAmount() == null ? BigDecimal.ZERO : contract.getAmount(),
+                start == null ? null : start.plusDays(contract.getPaymentTermDays()));
+    }
+
     private static Map<String, Object> common(String protocol, Contract contract, IntegrationRuns.Run run,
                                               String idempotencyKey) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -71,11 +90,11 @@ class OutboundMessages {
     private List<Map<String, Object>> receivables(Contract contract) {
         List<MilestoneView> milestones = payments.milestones(contract);
         if (milestones.isEmpty()) {
-            LocalDate start = contract.getStartDate();
+            ReceivableSchedule.Line whole = wholeAmount(contract);
             Map<String, Object> line = new LinkedHashMap<>();
-            line.put("sequence", 1);
-            line.put("amount", contract.getAmount() == null ? BigDecimal.ZERO : contract.getAmount());
-            line.put("dueDate", start == null ? null : start.plusDays(contract.getPaymentTermDays()));
+            line.put("sequence", whole.sequence());
+            line.put("amount", whole.amount());
+            line.put("dueDate", whole.dueDate());
             return List.of(line);
         }
         return milestones.stream().map(milestone -> {

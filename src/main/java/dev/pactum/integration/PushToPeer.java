@@ -42,8 +42,14 @@ abstract class PushToPeer implements JavaDelegate {
         }
         Contract contract = contracts.get(run.contractId());
         String key = run.idempotencyKey(execution.getCurrentActivityId());
-        String answer = client.put(peer, settings, path(contract), key, body(contract, run, key));
+        String answer = deliver(settings, contract, run, key);
         runs.delivered(run, peer, answer);
+    }
+
+    /** Sends the body over the generic JSON protocol; a peer speaking another protocol overrides this. */
+    String deliver(IntegrationProperties.Peer settings, Contract contract, IntegrationRuns.Run run,
+                   String idempotencyKey) {
+        return client.put(peer, settings, path(contract), idempotencyKey, body(contract, run, idempotencyKey));
     }
 
     abstract String path(Contract contract);
