@@ -4,7 +4,7 @@
 create table calendar_token (
     id            bigserial    primary key,
     user_id       varchar(100) not null,
-    token_sha256  char(64)     not null unique,
+    token_sha256  varchar(64)  not null unique,
     created_at    timestamptz  not null,
     revoked_at    timestamptz
 );
