@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pactum.ApiClient;
 import dev.pactum.PactumTest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -46,6 +47,13 @@ class NotificationSnoozeTest {
         return ids;
     }
 
+    private String homePage() throws Exception {
+        HttpResponse<String> page = api.send(api.request(USER, "GET", "/home", null, "zh-CN"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        return page.body();
+    }
+
     private static void clockAt(Instant at) {
         ClockUtil.setCurrentTime(Date.from(at));
     }
@@ -54,7 +62,8 @@ class NotificationSnoozeTest {
     void aSnoozedReminderIsHiddenUntilItsTimeAndThenComesBackUnreadOnTop() throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         clockAt(now);
-        long snoozed = reminder("推迟的提醒 snoozed");
+        String subject = "推迟的提醒 snoozed " + UUID.randomUUID();
+        long snoozed = reminder(subject);
         long other = reminder("另一条提醒 other");
         api.send(USER, "POST", "/api/notifications/" + snoozed + "/read", null, "en");
 
@@ -67,6 +76,7 @@ class NotificationSnoozeTest {
         assertThat(answer.body().get("read").asBoolean()).isFalse();
         assertThat(listed(false)).contains(other).doesNotContain(snoozed);
         assertThat(listed(true)).doesNotContain(snoozed);
+        assertThat(homePage()).as("the home page's unread list too").doesNotContain(subject);
 
         clockAt(until.minusSeconds(1));
         assertThat(listed(false)).doesNotContain(snoozed);
@@ -76,6 +86,7 @@ class NotificationSnoozeTest {
         assertThat(unread).contains(snoozed, other);
         assertThat(unread.indexOf(snoozed)).as("back where it came back, newer than the other").isLessThan(
                 unread.indexOf(other));
+        assertThat(homePage()).contains(subject);
     }
 
     @Test
