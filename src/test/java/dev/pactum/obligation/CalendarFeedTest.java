@@ -193,6 +193,9 @@ class CalendarFeedTest {
 
         assertThat(fetch(path(first)).statusCode()).as("a new address replaces the old one").isEqualTo(404);
         assertThat(fetch(path(second)).statusCode()).isEqualTo(200);
+        assertThat(anonymous.send(HttpRequest.newBuilder(api.uri(path(second)))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode()).as("calendar apps may ask with HEAD first").isEqualTo(200);
         assertThat(api.send(user, "GET", "/api/me/calendar-token", null, "en").body().get("active").asBoolean())
                 .isTrue();
 
