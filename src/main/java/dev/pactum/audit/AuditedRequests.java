@@ -51,6 +51,9 @@ final class AuditedRequests {
         api("POST", "/api/admin/rules/what-if", "RULES_WHAT_IF", "ruleset");
         api("GET", "/api/notifications", "NOTIFICATION_LIST", "notification");
         api("POST", "/api/notifications/{id}/read", "NOTIFICATION_READ", "notification");
+        api("POST", "/api/notifications/{id}/snooze", "NOTIFICATION_SNOOZE", "notification");
+        api("POST", "/api/me/calendar-token", "CALENDAR_TOKEN_CREATE", "calendar_token");
+        api("DELETE", "/api/me/calendar-token", "CALENDAR_TOKEN_REVOKE", "calendar_token");
         api("POST", "/api/admin/webhooks", "WEBHOOK_CREATE", "webhook_subscription");
         api("PATCH", "/api/admin/webhooks/{id}", "WEBHOOK_CHANGE", "webhook_subscription");
         api("DELETE", "/api/admin/webhooks/{id}", "WEBHOOK_DELETE", "webhook_subscription");

@@ -2,6 +2,7 @@ package dev.pactum.contract;
 
 import dev.pactum.security.CurrentUser;
 import jakarta.persistence.criteria.JoinType;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +63,16 @@ public class ContractQueries {
     public List<Contract> openOfCustomer(long customerId) {
         return contracts.findByCustomerIdAndStatusInOrderById(customerId,
                 EnumSet.of(ContractStatus.DRAFT, ContractStatus.IN_APPROVAL, ContractStatus.REVISING));
+    }
+
+    /** The owner's contracts in one of the statuses, whoever asks: for features acting for that owner. */
+    public List<Contract> ownedBy(String owner, Collection<ContractStatus> statuses) {
+        return contracts.findByOwnerAndStatusInOrderById(owner, statuses);
+    }
+
+    /** The contracts with these ids, whoever asks: for the system, not for users. */
+    public List<Contract> all(Collection<Long> ids) {
+        return contracts.findAllById(ids);
     }
 
     /** The newest contracts, newest first (what-if replays run over them). */

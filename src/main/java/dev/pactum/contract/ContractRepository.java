@@ -14,6 +14,8 @@ public interface ContractRepository extends JpaRepository<Contract, Long>, JpaSp
 
     Optional<Contract> findByNumber(String number);
 
+    List<Contract> findByOwnerAndStatusInOrderById(String owner, Collection<ContractStatus> statuses);
+
     Optional<Contract> findByProcessInstanceId(String processInstanceId);
 
     Optional<Contract> findByOwnerAndIdempotencyKey(String owner, String idempotencyKey);

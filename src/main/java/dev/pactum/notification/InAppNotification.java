@@ -25,6 +25,7 @@ public class InAppNotification {
     private Instant createdAt;
     private Instant readAt;
     private String eventKey;
+    private Instant snoozedUntil;
 
     protected InAppNotification() {
     }
@@ -47,6 +48,12 @@ public class InAppNotification {
         }
     }
 
+    /** Hidden from the inbox until {@code until}; then it is back, unread, as if it had just arrived. */
+    void snooze(Instant until) {
+        readAt = null;
+        snoozedUntil = until;
+    }
+
     public Long getId() { return id; }
     public String getRecipient() { return recipient; }
     public String getKind() { return kind; }
@@ -57,4 +64,5 @@ public class InAppNotification {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getReadAt() { return readAt; }
     public String getEventKey() { return eventKey; }
+    public Instant getSnoozedUntil() { return snoozedUntil; }
 }

@@ -82,8 +82,22 @@ public class SigningService {
                     signed, contract.getOwner());
             return records.save(new SigningRecord(contract.getId(), version.version(), version.sha256(), now));
         });
+        return deadlines(record);
+    }
+
+    private SignatureDeadlines deadlines(SigningRecord record) {
         Instant reminder = record.getCompanySignedAt().plus(signing.reminderAfter());
         return new SignatureDeadlines(reminder, reminder.plus(signing.escalateAfter()));
+    }
+
+    /**
+     * When the owner's managers are told that the counterparty has not signed: the owner's deadline for the
+     * counter-signature. Empty before the company signed and once the counterparty signed.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Instant> counterSignatureDueAt(long contractId) {
+        return records.findById(contractId).filter(record -> record.getCounterSignedAt() == null)
+                .map(record -> deadlines(record).escalateAt());
     }
 
     /**

@@ -137,6 +137,10 @@ public class SecurityConfiguration {
                         .requestMatchers(PATHS.matcher("/api/admin/users/**"), PATHS.matcher("/api/admin/login-locks"))
                                 .hasAuthority(Groups.CAMUNDA_ADMIN)
                         .requestMatchers(signedEvents).permitAll()
+                        // Calendar apps read a user's feed with no session: the random token in the address is the
+                        // credential, checked by the obligation feature (CalendarFeed). Only this one path is open.
+                        .requestMatchers(PATHS.matcher(HttpMethod.GET, "/calendar/{token}.ics"),
+                                PATHS.matcher(HttpMethod.HEAD, "/calendar/{token}.ics")).permitAll()
                         // Deploying (Camunda Modeler's "Deploy"), redeploying and deleting deployments change what
                         // runs: analysts and admins only. The engine checks its own DEPLOYMENT permissions as well.
                         .requestMatchers(deploymentChanges()).hasAnyAuthority(PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)

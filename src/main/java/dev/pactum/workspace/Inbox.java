@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -23,9 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
 class Inbox {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
 
-    Inbox(NamedParameterJdbcTemplate jdbc) {
+    Inbox(NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** An open task and the contract it is about. {@code groups}: its candidate groups, comma-separated. */
@@ -75,8 +79,11 @@ class Inbox {
     List<NotificationRow> unreadNotifications(String user) {
         return jdbc.query("""
                 select id, subject, created_at, link, contract_id from notification
-                where recipient = :user and read_at is null order by created_at desc limit 20""",
-                new MapSqlParameterSource("user", user),
+                where recipient = :user and read_at is null
+                  and (snoozed_until is null or snoozed_until <= :now)
+                order by coalesce(snoozed_until, created_at) desc limit 20""",
+                new MapSqlParameterSource("user", user)
+                        .addValue("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)),
                 (rs, i) -> new NotificationRow(rs.getLong("id"), rs.getString("subject"),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("link"),
                         (Long) rs.getObject("contract_id")));
