@@ -9,6 +9,7 @@ import dev.pactum.ApiClient;
 import dev.pactum.PactumTest;
 import dev.pactum.TestPeers;
 import dev.pactum.contract.Contract;
+import dev.pactum.contract.ContractService;
 import dev.pactum.contract.Customer;
 import dev.pactum.contract.CustomerContact;
 import dev.pactum.contract.CustomerRepository;
@@ -36,6 +37,7 @@ class CustomerPagesTest {
     @Autowired TestContracts testContracts;
     @Autowired CustomerService customerService;
     @Autowired CustomerRepository customers;
+    @Autowired ContractService contracts;
 
     @BeforeAll
     static void startBrowser(@Value("${local.server.port}") int port) {
@@ -250,7 +252,7 @@ class CustomerPagesTest {
 
     @Test
     void theContractDocumentIsServedForTheInlineViewerAndMayBeFramedByPactumOnly() throws Exception {
-        Contract draft = testContracts.draft("sales1", "30000.00");
+        Contract draft = contracts.submit(testContracts.draft("sales1", "30000.00"), "sales1");
         HttpResponse<byte[]> pdf = api.send(api.request("sales1", "GET", "/api/contracts/" + draft.getId()
                 + "/document", null, "zh-CN"), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
