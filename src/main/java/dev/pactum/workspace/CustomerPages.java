@@ -16,6 +16,10 @@ import dev.pactum.web.InvalidRequestException;
 import dev.pactum.web.ProblemHandler;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -48,9 +52,11 @@ class CustomerPages {
     private final ExchangeRates rates;
     private final CurrentUser currentUser;
     private final MessageSource messages;
+    private final Validator validator;
 
     CustomerPages(CustomerDirectory directory, CustomerService customers, ContractListing listing, CrmCustomers crm,
-                  ExchangeRates rates, CurrentUser currentUser, MessageSource messages) {
+                  ExchangeRates rates, CurrentUser currentUser, MessageSource messages, Validator validator) {
+        this.validator = validator;
         this.directory = directory;
         this.customers = customers;
         this.listing = listing;
@@ -96,11 +102,23 @@ class CustomerPages {
 
     /** Finance's form on the customer page; who may post it is ruled in the security configuration, as for the API. */
     @PostMapping("/customers/{id:\\d+}/credit")
-    String updateCredit(@PathVariable long id, @Valid @ModelAttribute("creditData") CreditData credit,
-                        BindingResult binding, @RequestParam long version, @RequestParam Map<String, String> typed,
+    String updateCredit(@PathVariable long id, @RequestParam long version, @RequestParam Map<String, String> typed,
                         Model model, HttpServletResponse response) {
         model.addAttribute("credit", typed);
-        if (!binding.hasErrors()) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        BigDecimal limit = null;
+        String typedLimit = blankToNull(typed.get("creditLimit"));
+        if (typedLimit != null) {
+            try {
+                limit = new BigDecimal(typedLimit);
+            } catch (NumberFormatException e) {
+                errors.put("creditLimit", text("pactum.validation.typeMismatch"));
+            }
+        }
+        CreditData credit = new CreditData(limit, blankToNull(typed.get("creditLimitCurrency")),
+                "true".equals(typed.get("hasOverduePayments")));
+        violations(credit).forEach((field, message) -> errors.merge(field, message, (a, b) -> a + "；" + b));
+        if (errors.isEmpty()) {
             try {
                 customers.updateCredit(id, credit, version);
                 return "redirect:/customers/" + id + "?saved";
@@ -114,7 +132,7 @@ class CustomerPages {
             }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("creditErrors", errors(binding));
+        model.addAttribute("creditErrors", errors);
         model.addAttribute("version", version);
         return customerPage(id, model);
     }
@@ -151,9 +169,11 @@ class CustomerPages {
 
     /** Registers a customer as the API does, with the same checks; credit data stays with finance's form. */
     @PostMapping("/customers/new")
-    String register(@Valid @ModelAttribute("newCustomer") NewCustomer form, BindingResult binding,
-                    @RequestParam Map<String, String> typed, Model model, HttpServletResponse response) {
-        Map<String, String> errors = errors(binding);
+    String register(@RequestParam Map<String, String> typed, Model model, HttpServletResponse response) {
+        NewCustomer form = new NewCustomer(blankToNull(typed.get("name")), blankToNull(typed.get("creditCode")),
+                blankToNull(typed.get("contactName")), blankToNull(typed.get("contactEmail")),
+                blankToNull(typed.get("contactPhone")), null, null, false);
+        Map<String, String> errors = violations(form);
         if (errors.isEmpty()) {
             try {
                 Customer created = customers.register(form, currentUser.handlesCredit());
@@ -248,6 +268,19 @@ class CustomerPages {
         values.put("creditLimitCurrency", customer.getCreditLimitCurrency());
         values.put("hasOverduePayments", String.valueOf(customer.hasOverduePayments()));
         return values;
+    }
+
+    /** Each field's errors in the reader's language (the validator speaks the request's), joined as the API's. */
+    private <T> Map<String, String> violations(T request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        validator.validate(request).stream()
+                .sorted(Comparator.comparing((ConstraintViolation<T> v) -> v.getPropertyPath().toString()))
+                .forEach(v -> errors.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "；" + b));
+        return errors;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     /** Each field's errors in the reader's language, joined as the API's problem lists them. */

@@ -170,7 +170,7 @@ class CustomerPagesTest {
         Customer after = customers.findById(customer.getId()).orElseThrow();
         assertThat(after.getContactName()).isEqualTo("我填的联系人");
         assertThat(after.getContactPhone()).isEqualTo("010-8888-9999");
-        assertThat(after.getContactEmail()).isEqualTo("other@example.com");
+        assertThat(after.getContactEmail()).as("the form's value, saved knowingly").isEqualTo("buyer@example.com");
         assertThat(after.getVersion()).isEqualTo(meanwhile.getVersion() + 1);
     }
 
