@@ -170,7 +170,8 @@ class CustomerPages {
     /** Registers a customer as the API does, with the same checks; credit data stays with finance's form. */
     @PostMapping("/customers/new")
     String register(@RequestParam Map<String, String> typed, Model model, HttpServletResponse response) {
-        NewCustomer form = new NewCustomer(blankToNull(typed.get("name")), blankToNull(typed.get("creditCode")),
+        // An empty credit code is answered with what a valid one looks like, not with "must not be null".
+        NewCustomer form = new NewCustomer(blankToNull(typed.get("name")), typed.getOrDefault("creditCode", "").trim(),
                 blankToNull(typed.get("contactName")), blankToNull(typed.get("contactEmail")),
                 blankToNull(typed.get("contactPhone")), null, null, false);
         Map<String, String> errors = violations(form);

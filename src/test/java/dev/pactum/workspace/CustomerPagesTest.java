@@ -91,7 +91,7 @@ class CustomerPagesTest {
         browser.find("#save-customer").click();
         browser.waitFor("#error-name");
         assertThat(browser.text("#error-name")).isEqualTo("不能为空");
-        assertThat(browser.text("#error-creditCode")).isEqualTo("不能为空");
+        assertThat(browser.text("#error-creditCode")).startsWith("不是有效的统一社会信用代码");
         assertThat(browser.find("#name").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.find("#name").getAttribute("aria-describedby")).isEqualTo("error-name");
         assertThat(browser.find("#contactName").getAttribute("aria-invalid")).isNull();
