@@ -10,6 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerService {
 
+    /** The message key of the conflict raised when a customer was saved by someone else since it was read. */
+    public static final String CHANGED_MEANWHILE = "pactum.customer.changedMeanwhile";
+
     private final CustomerRepository customers;
 
     public CustomerService(CustomerRepository customers) {
@@ -48,11 +51,53 @@ public class CustomerService {
     /** Finance records what it knows of a customer's credit: the limit and whether payments are overdue. */
     @Transactional
     public Customer updateCredit(long customerId, CreditData credit) {
-        Customer customer = customers.findById(customerId)
-                .orElseThrow(() -> DomainException.notFound("pactum.customer.notFound", customerId));
+        return updateCredit(customerId, credit, null);
+    }
+
+    /**
+     * As {@link #updateCredit(long, CreditData)}, for someone who edited the credit data of the customer as it was
+     * at {@code expectedVersion}: refused with a conflict when someone else changed the customer meanwhile.
+     */
+    @Transactional
+    public Customer updateCredit(long customerId, CreditData credit, Long expectedVersion) {
+        Customer customer = current(customerId, expectedVersion);
         customer.setCreditLimit(credit.creditLimit());
         customer.setCreditLimitCurrency(credit.creditLimitCurrency());
         customer.setHasOverduePayments(credit.hasOverduePayments());
+        customers.flush();
+        return customer;
+    }
+
+    /**
+     * A user changes a customer's name or contact, having edited the customer as it was at {@code expectedVersion}.
+     * When someone else saved it meanwhile nothing is written and a conflict is raised (the database's version
+     * check catches the same race between two saves at once).
+     *
+     * @return the customer as saved
+     */
+    @Transactional
+    public Customer updateContact(long customerId, long expectedVersion, CustomerContact contact) {
+        Customer customer = current(customerId, expectedVersion);
+        customer.setName(contact.name());
+        customer.setContactName(contact.contactName());
+        customer.setContactEmail(contact.contactEmail());
+        customer.setContactPhone(contact.contactPhone());
+        customers.flush();
+        return customer;
+    }
+
+    @Transactional(readOnly = true)
+    public Customer byId(long customerId) {
+        return customers.findById(customerId)
+                .orElseThrow(() -> DomainException.notFound("pactum.customer.notFound", customerId));
+    }
+
+    private Customer current(long customerId, Long expectedVersion) {
+        Customer customer = customers.findById(customerId)
+                .orElseThrow(() -> DomainException.notFound("pactum.customer.notFound", customerId));
+        if (expectedVersion != null && customer.getVersion() != expectedVersion) {
+            throw DomainException.conflict(CHANGED_MEANWHILE, customer.getName());
+        }
         return customer;
     }
 

@@ -65,6 +65,11 @@ public class CrmCustomers {
         this.validator = validator;
     }
 
+    /** Whether a CRM is configured to import customers from ({@code pactum.integration.crm}). */
+    public boolean enabled() {
+        return properties.crm().pushes();
+    }
+
     /**
      * Applies a change the CRM reports.
      *

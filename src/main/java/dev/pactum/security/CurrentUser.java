@@ -1,6 +1,7 @@
 package dev.pactum.security;
 
 import java.util.List;
+import org.camunda.bpm.engine.authorization.Groups;
 import java.util.Set;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -43,6 +44,16 @@ public class CurrentUser {
 
     public boolean handlesCredit() {
         return groups().stream().anyMatch(GROUPS_HANDLING_CREDIT::contains);
+    }
+
+    /**
+     * Groups that keep customers' credit data: they change it (the API's credit update, the workspace's credit form,
+     * both guarded by the same rule in {@link SecurityConfiguration}); directors only read it.
+     */
+    static final Set<String> GROUPS_KEEPING_CREDIT = Set.of("finance", Groups.CAMUNDA_ADMIN);
+
+    public boolean keepsCredit() {
+        return groups().stream().anyMatch(GROUPS_KEEPING_CREDIT::contains);
     }
 
     public boolean seesAllContracts() {

@@ -152,8 +152,9 @@ public class SecurityConfiguration {
                         // Credit data feeds the risk score: finance keeps it, not the sales it judges.
                         .requestMatchers(PATHS.matcher("/api/finance/**"))
                                 .hasAnyAuthority("finance", Groups.CAMUNDA_ADMIN)
-                        .requestMatchers(PATHS.matcher(HttpMethod.PUT, "/api/customers/*/credit"))
-                                .hasAnyAuthority("finance", Groups.CAMUNDA_ADMIN)
+                        .requestMatchers(PATHS.matcher(HttpMethod.PUT, "/api/customers/*/credit"),
+                                PATHS.matcher(HttpMethod.POST, "/customers/*/credit"))
+                                .hasAnyAuthority(CurrentUser.GROUPS_KEEPING_CREDIT.toArray(String[]::new))
                         // The audit trail: auditors and admins only.
                         .requestMatchers(PATHS.matcher("/api/audit"), PATHS.matcher("/api/audit/**"),
                                 PATHS.matcher("/api/audit.csv")).hasAnyAuthority(AUDITORS, Groups.CAMUNDA_ADMIN)
