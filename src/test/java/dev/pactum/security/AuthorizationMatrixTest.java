@@ -341,6 +341,7 @@ class AuthorizationMatrixTest {
                 Map.entry("payment", () -> """
                         {"milestoneId": 1, "amount": "100.00", "paidOn": "2027-01-05", "reference": "MX-PAY"}"""),
                 Map.entry("reason", () -> "{\"reason\": \"矩阵测试 matrix\"}"),
+                Map.entry("snooze", () -> "{\"for\": \"P1D\"}"),
                 Map.entry("delegate", () -> "{\"to\": \"manager2\"}"),
                 Map.entry("absence", () -> "{\"deputy\": \"director1\", \"from\": \"2030-01-01\", \"to\": \"2030-01-02\"}"),
                 Map.entry("whatif", () -> "{\"files\": {}, \"lastContracts\": 3}"),
