@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -23,7 +24,8 @@ import org.springframework.web.servlet.LocaleResolver;
  * resource wraps that in a {@link RestException}). Everything else keeps Camunda's answer.
  * <p>
  * A refusal is a {@link DomainException} anywhere in the cause chain (its kind gives the status), or an
- * {@link IllegalArgumentException} thrown by Pactum's own code, whose messages are written for the user (zh / en).
+ * {@link IllegalArgumentException} or form validation error thrown by Pactum's own code, whose messages are written
+ * for the user (zh / en).
  * The engine's {@link NullValueException} (no task, definition … with the id sent) keeps Camunda's answer as 404.
  * The answer's {@code type} is {@code Pactum:} and the problem type of Pactum's API ({@code forbidden},
  * {@code validation}, …), never a class name. Registered with a priority above Camunda's mappers for the same types, which Jersey prefers at equal distance.
@@ -45,8 +47,10 @@ final class EngineRefusals {
                         messages.getMessage(refusal.messageKey(), refusal.args(), refusal.messageKey(),
                                 localeResolver.resolveLocale(request)));
             }
-            if (cause instanceof IllegalArgumentException refusal && thrownBy(refusal, "dev.pactum.")) {
-                return new Refusal(400, "Pactum:validation", refusal.getMessage());
+            if ((cause instanceof IllegalArgumentException || cause instanceof FormFieldValidationException)
+                    && thrownBy(cause, "dev.pactum.")) {
+                // A start form's bad value (RegisterContractFromForm) through /start, not only /submit-form.
+                return new Refusal(400, "Pactum:validation", cause.getMessage());
             }
             if (cause instanceof NullPointerException && thrownBy(cause, "org.camunda.bpm.engine.rest.")) {
                 // Camunda's REST layer reading a request it does not check ({"variables": {"x": null}}).

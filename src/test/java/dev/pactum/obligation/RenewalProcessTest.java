@@ -104,7 +104,7 @@ class RenewalProcessTest {
         assertThat(byOther.status()).isIn(403, 404);
         ApiClient.Response empty = api.send("sales1", "POST", "/engine-rest/task/" + task.getId() + "/submit-form",
                 "{\"variables\": {}}", "en");
-        assertThat(empty.status()).isEqualTo(500);
+        assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.body().at("/message").asText()).contains("Choose a renewal decision");
         assertThat(instance).isWaitingAt("decideRenewal");
 
