@@ -26,8 +26,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -55,6 +59,9 @@ public final class LifecycleBenchmark {
             lifecycle.run(Math.min(100, contracts), threads); // warm-up: JIT, connection pool, template cache
             Result lifecycleResult = lifecycle.run(contracts, threads);
             Result baseline = rawCommits(context.getBean(DataSource.class), contracts * 5, threads);
+            EngineFloor floor = new EngineFloor(context);
+            floor.run(Math.min(200, contracts), threads); // warm-up
+            Result floorResult = floor.run(contracts * 2, threads);
             System.out.printf("%nLifecycle: %d contracts submit -> approved, %d threads%n", contracts, threads);
             System.out.printf("  throughput %.1f contracts/s, latency p50 %.1f ms, p99 %.1f ms%n",
                     lifecycleResult.perSecond(), lifecycleResult.percentile(50), lifecycleResult.percentile(99));
@@ -62,8 +69,16 @@ public final class LifecycleBenchmark {
                     baseline.count(), threads);
             System.out.printf("  throughput %.1f commits/s, latency p50 %.2f ms, p99 %.2f ms%n",
                     baseline.perSecond(), baseline.percentile(50), baseline.percentile(99));
+            System.out.printf("Engine floor: %d trivial instances (start -> one user task, claimed and completed -> "
+                    + "end), same engine and configuration, %d threads%n", floorResult.count(), threads);
+            System.out.printf("  throughput %.1f instances/s, latency p50 %.2f ms, p99 %.2f ms%n",
+                    floorResult.perSecond(), floorResult.percentile(50), floorResult.percentile(99));
             System.out.printf("Ratio: one contract's whole approval life costs as much as %.1f raw commits "
                     + "(baseline commits/s / contracts/s)%n", baseline.perSecond() / lifecycleResult.perSecond());
+            System.out.printf("Ratio: the lifecycle runs at %.1f%% of the engine floor (contracts/s / trivial "
+                    + "instances/s); one contract costs %.1f trivial instances%n",
+                    100 * lifecycleResult.perSecond() / floorResult.perSecond(),
+                    floorResult.perSecond() / lifecycleResult.perSecond());
         }
     }
 
@@ -116,6 +131,37 @@ public final class LifecycleBenchmark {
             String group = tasks.getIdentityLinksForTask(task.getId()).stream()
                     .filter(link -> link.getGroupId() != null).findFirst().orElseThrow().getGroupId();
             return APPROVER_BY_GROUP.get(group);
+        }
+    }
+
+    /**
+     * The engine's own floor with Pactum's configuration: a trivial process (start, one user task offered to sales
+     * managers, end), started, claimed and completed through the same engine API, history and database.
+     */
+    private static final class EngineFloor {
+        private static final String KEY = "benchEngineFloor";
+        private final RuntimeService runtime;
+        private final TaskService tasks;
+
+        EngineFloor(ConfigurableApplicationContext context) {
+            runtime = context.getBean(RuntimeService.class);
+            tasks = context.getBean(TaskService.class);
+            BpmnModelInstance model = Bpmn.createExecutableProcess(KEY).name("基准 Engine floor")
+                    .camundaHistoryTimeToLive(1)
+                    .startEvent("floorStarted").name("开始 Started")
+                    .userTask("floorTask").name("任务 Task").camundaCandidateGroups("sales-managers")
+                    .endEvent("floorEnded").name("结束 Ended").done();
+            context.getBean(RepositoryService.class).createDeployment().name("bench-engine-floor")
+                    .addModelInstance(KEY + ".bpmn", model).deploy();
+        }
+
+        Result run(int count, int threads) throws Exception {
+            return measure(count, threads, () -> i -> {
+                String instance = runtime.startProcessInstanceByKey(KEY).getId();
+                Task task = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+                tasks.claim(task.getId(), "manager1");
+                tasks.complete(task.getId());
+            });
         }
     }
 
