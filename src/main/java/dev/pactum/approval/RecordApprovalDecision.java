@@ -1,10 +1,11 @@
 package dev.pactum.approval;
 
-import dev.pactum.process.TasklistRefusal;
 import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractQueries;
 import dev.pactum.process.ContractProcess.ApprovalRef;
 import dev.pactum.process.ContractProcess.Var;
+import dev.pactum.process.TaskCompletion;
+import dev.pactum.process.TasklistRefusal;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
@@ -40,10 +41,10 @@ class RecordApprovalDecision implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Decision decision = Decision.parse(ownValue(task, Var.DECISION))
+        Decision decision = Decision.parse(TaskCompletion.ownValue(task, Var.DECISION))
                 .orElseThrow(() -> refusal("pactum.validation.decisionRequired"));
-        String comment = Optional.ofNullable(ownValue(task, Var.COMMENT)).map(Object::toString)
-                .map(String::trim).filter(text -> !text.isEmpty()).orElse(null);
+        String comment = Optional.ofNullable(TaskCompletion.ownValue(task, Var.COMMENT))
+                .map(Object::toString).map(String::trim).filter(text -> !text.isEmpty()).orElse(null);
         if (decision.needsComment() && comment == null) {
             throw refusal("pactum.validation.commentRequired");
         }
@@ -61,15 +62,6 @@ class RecordApprovalDecision implements TaskListener {
             task.getExecution().setVariable(Var.APPROVER_COMMENT, comment);
             notifications.decisionAgainst(contract, decision, decidedBy, comment);
         }
-    }
-
-    /**
-     * A value this very completion gave: {@link PrepareApprovalTask} made {@code decision} and {@code comment} local
-     * to the task's own execution, so an earlier approver's decision elsewhere in the instance is never read.
-     */
-    private static Object ownValue(DelegateTask task, String name) {
-        Object onTask = task.getVariableLocal(name);
-        return onTask != null ? onTask : task.getExecution().getVariableLocal(name);
     }
 
     /** The candidate groups the engine gave the task, not a variable. */

@@ -8,6 +8,7 @@ import dev.pactum.integration.PaymentReconciliation.Outcome;
 import dev.pactum.integration.PaymentReconciliation.Reported;
 import dev.pactum.integration.PaymentReconciliation.Result;
 import dev.pactum.obligation.ObligationProperties;
+import dev.pactum.process.TaskCompletion;
 import dev.pactum.process.TasklistRefusal;
 import java.util.List;
 import java.util.Locale;
@@ -95,21 +96,15 @@ class MatchPaymentByHand implements TaskListener {
     }
 
     private static String milestone(DelegateTask task) {
-        Object value = ownValue(task, Var.MILESTONE_ID);
+        Object value = TaskCompletion.ownValue(task, Var.MILESTONE_ID);
         if (value instanceof Number number) {
             return new java.math.BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
         }
         return value == null || value.toString().isBlank() ? null : value.toString().trim();
     }
 
-    /** A value this completion gave: the model makes the answers local to the task's own execution. */
-    private static Object ownValue(DelegateTask task, String name) {
-        Object onTask = task.getVariableLocal(name);
-        return onTask != null ? onTask : task.getExecution().getVariableLocal(name);
-    }
-
     private static String ownText(DelegateTask task, String name) {
-        Object value = ownValue(task, name);
+        Object value = TaskCompletion.ownValue(task, name);
         return value == null || value.toString().isBlank() ? null : value.toString().trim();
     }
 
