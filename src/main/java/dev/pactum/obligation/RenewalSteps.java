@@ -3,6 +3,8 @@ package dev.pactum.obligation;
 import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractQueries;
 import dev.pactum.process.ContractProcess.Var;
+import dev.pactum.process.FormText;
+import dev.pactum.process.TaskCompletion;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -110,22 +112,19 @@ class RenewalSteps {
                     : task.getAssignee() != null ? task.getAssignee() : "system";
             List<String> groups = current == null || current.getGroupIds() == null ? List.of()
                     : current.getGroupIds();
-            RenewalKind kind = renewal.recordDecision(task.getProcessInstanceId(), own(task, Var.RENEWAL_DECISION),
-                    own(task, Var.RENEWAL_COMMENT), own(task, Var.RENEWAL_PROPOSED_AMOUNT), user,
-                    groups.contains(ADMIN_GROUP));
+            RenewalKind kind = renewal.recordDecision(task.getProcessInstanceId(),
+                    TaskCompletion.ownValue(task, Var.RENEWAL_DECISION),
+                    TaskCompletion.ownValue(task, Var.RENEWAL_COMMENT),
+                    TaskCompletion.ownValue(task, Var.RENEWAL_PROPOSED_AMOUNT), user, groups.contains(ADMIN_GROUP));
             task.getExecution().setVariable(Var.RENEWAL_OUTCOME, kind.name());
         };
     }
 
     private String summary(Contract contract) {
         return "**%s** %s · %s\n\n到期日 End date: %s · 不续约通知截止 Notice deadline: %s · 自动续约 Auto-renews: %s"
-                .formatted(contract.getNumber(), contract.getTitle(), contract.getCustomer().getName(),
+                .formatted(contract.getNumber(), FormText.markdown(contract.getTitle()),
+                        FormText.markdown(contract.getCustomer().getName()),
                         contract.getEndDate(), renewal.noticeDeadline(contract),
                         contract.getTerms().autoRenewal() ? "是 yes" : "否 no");
-    }
-
-    private static Object own(DelegateTask task, String name) {
-        Object onTask = task.getVariableLocal(name);
-        return onTask != null ? onTask : task.getExecution().getVariableLocal(name);
     }
 }
