@@ -221,8 +221,8 @@ public final class RenderBenchmark {
             html.append("</div></section>");
         }
         html.append("<div class=\"signatures\"><p>（以下无正文，为签署页）</p><table class=\"signatures\"><tr>")
-                .append("<td>甲方（盖章）：<br />Pactum 演示有限公司<br />签署日期：____年__月__日</td>")
-                .append("<td>乙方（盖章）：<br />华东贸易有限公司<br />签署日期：____年__月__日</td></tr></table></div>")
+                .append("<td><div>甲方（盖章）：</div><div>Pactum 演示有限公司</div><div>签署日期：____年__月__日</div></td>")
+                .append("<td><div>乙方（盖章）：</div><div>华东贸易有限公司</div><div>签署日期：____年__月__日</div></td></tr></table></div>")
                 .append("</body></html>");
         return html.toString();
     }
