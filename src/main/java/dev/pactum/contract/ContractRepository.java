@@ -16,6 +16,9 @@ public interface ContractRepository extends JpaRepository<Contract, Long>, JpaSp
 
     List<Contract> findByOwnerAndStatusInOrderById(String owner, Collection<ContractStatus> statuses);
 
+    // Queries the process runs on every step are written out in JPQL: Hibernate keeps the translation of a query
+    // string, while a query derived from the method name is built as a criteria query and translated on every call.
+    @Query("select c from Contract c where c.processInstanceId = :processInstanceId")
     Optional<Contract> findByProcessInstanceId(String processInstanceId);
 
     Optional<Contract> findByOwnerAndIdempotencyKey(String owner, String idempotencyKey);
@@ -23,6 +26,8 @@ public interface ContractRepository extends JpaRepository<Contract, Long>, JpaSp
     List<Contract> findByCustomerIdAndStatusInOrderById(Long customerId, Collection<ContractStatus> statuses);
 
     /** Counts the customer's other contracts in some states, e.g. those both sides signed. */
+    @Query("select count(c) from Contract c where c.customer.id = :customerId and c.status in :statuses"
+            + " and c.id <> :contractId")
     long countByCustomerIdAndStatusInAndIdNot(Long customerId, Collection<ContractStatus> statuses, Long contractId);
 
     /** Loads a contract and locks its row until the transaction ends, so state changes queue up. */
