@@ -5,6 +5,7 @@ import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractLifecycleService;
 import dev.pactum.contract.ContractQueries;
 import dev.pactum.contract.ContractStatus;
+import dev.pactum.contract.Customer;
 import dev.pactum.document.ContractDocumentService;
 import dev.pactum.document.DocumentKind;
 import dev.pactum.document.DocumentVersionInfo;
@@ -43,12 +44,13 @@ public class SigningService {
     private final CurrentUser currentUser;
     private final PactumProperties pactum;
     private final SigningProperties signing;
+    private final CounterSignatureRoute route;
     private final Clock clock;
 
     SigningService(ContractQueries contracts, ContractLifecycleService lifecycle, ContractDocumentService documents,
                    SigningRecordRepository records, CompanyCertificate certificate, SignatureVerifier verifier,
                    ObligationNotifications notifications, RuntimeService runtime, CurrentUser currentUser,
-                   PactumProperties pactum, SigningProperties signing, Clock clock) {
+                   PactumProperties pactum, SigningProperties signing, CounterSignatureRoute route, Clock clock) {
         this.contracts = contracts;
         this.lifecycle = lifecycle;
         this.documents = documents;
@@ -60,6 +62,7 @@ public class SigningService {
         this.currentUser = currentUser;
         this.pactum = pactum;
         this.signing = signing;
+        this.route = route;
         this.clock = clock;
     }
 
@@ -80,9 +83,71 @@ public class SigningService {
                     pactum.zone(), pactum.companyName(), "合同签署 Contract " + contract.getNumber());
             DocumentVersionInfo version = documents.storeSignedVersion(contract.getId(), DocumentKind.COMPANY_SIGNED,
                     signed, contract.getOwner());
-            return records.save(new SigningRecord(contract.getId(), version.version(), version.sha256(), now));
+            return records.save(new SigningRecord(contract.getId(), version.version(), version.sha256(), now,
+                    route.provider()));
         });
         return deadlines(record);
+    }
+
+    /** The provider the contract went out through when the company signed it ({@code NONE}: upload only). */
+    @Transactional(readOnly = true)
+    public SigningProvider providerOf(String processInstanceId) {
+        Contract contract = contracts.ofProcess(processInstanceId);
+        return records.findById(contract.getId()).map(SigningRecord::getProvider).orElse(SigningProvider.NONE);
+    }
+
+    /**
+     * What goes to the e-signature provider for the contract bound to the instance: the company-signed PDF and the
+     * counterparty as the customer record names it. Empty when there is nothing to send: the contract is no longer
+     * SIGNING, its counterparty signed already, or it goes out through no provider.
+     */
+    @Transactional(readOnly = true)
+    public Optional<CounterSignatureRequest> counterSignatureRequest(String processInstanceId) {
+        Contract contract = contracts.ofProcess(processInstanceId);
+        if (contract.getStatus() != ContractStatus.SIGNING) {
+            return Optional.empty();
+        }
+        return records.findById(contract.getId())
+                .filter(record -> !record.isCounterSigned() && record.getProvider() != SigningProvider.NONE)
+                .map(record -> {
+                    StoredDocument signed = documents.latest(contract.getId(), DocumentKind.COMPANY_SIGNED)
+                            .orElseThrow();
+                    Customer customer = contract.getCustomer();
+                    return new CounterSignatureRequest(contract.getId(), contract.getNumber(), contract.getTitle(),
+                            record.getProvider(), record.getCompanySignedVersion(), signed.content(),
+                            customer.getName(), customer.getCreditCode(), customer.getContactName(),
+                            customer.getContactPhone(), customer.getContactEmail());
+                });
+    }
+
+    /**
+     * The counterparty's signed PDF as the provider returned it. It must carry the counterparty's digital signature
+     * on top of the version the company signed, every signature intact; then it is stored and the lifecycle moves on
+     * exactly as after an upload. Nothing happens when the contract is no longer waiting for it (the owner uploaded a
+     * copy meanwhile, or cancelled).
+     *
+     * @return the stored version; empty when the contract no longer waited for the signature
+     */
+    public Optional<DocumentVersionInfo> acceptProviderCounterSignature(long contractId, byte[] pdf,
+                                                                        SigningProvider provider) {
+        Contract contract = contracts.get(contractId);
+        Optional<SigningRecord> record = records.findById(contractId);
+        if (contract.getStatus() != ContractStatus.SIGNING || record.isEmpty() || record.get().isCounterSigned()) {
+            return Optional.empty();
+        }
+        SignatureReport report = report(pdf);
+        if (report.signatures().stream().noneMatch(signature -> !signature.company())) {
+            throw DomainException.unprocessable("pactum.esign.notSignedByCounterparty", contract.getNumber());
+        }
+        return Optional.of(accept(contract, record.get(), pdf, report, provider.id()));
+    }
+
+    /** The provider's flow ended unsigned (refused, expired, revoked): the owner hears of it and may upload instead. */
+    public void providerFlowEnded(long contractId, SigningProvider provider, String outcome, String description) {
+        Contract contract = contracts.get(contractId);
+        if (contract.getStatus() == ContractStatus.SIGNING) {
+            notifications.signatureDeclined(contract, provider.id(), outcome, description);
+        }
     }
 
     private SignatureDeadlines deadlines(SigningRecord record) {
@@ -115,7 +180,16 @@ public class SigningService {
         requireStatus(contract, ContractStatus.SIGNING);
         SigningRecord record = records.findById(contract.getId())
                 .orElseThrow(() -> DomainException.conflict("pactum.signing.notSignedByCompany", contract.getNumber()));
-        SignatureReport report = report(pdf);
+        return accept(contract, record, pdf, report(pdf), user);
+    }
+
+    /**
+     * A PDF with digital signatures must carry every one intact, the last covering the whole file, on top of the
+     * version the company signed; one without any (a scan) is kept as it is. Stored as the next version, then the
+     * lifecycle is told.
+     */
+    private DocumentVersionInfo accept(Contract contract, SigningRecord record, byte[] pdf, SignatureReport report,
+                                       String by) {
         boolean digital = report.signatures().stream().anyMatch(signature -> !signature.company());
         if (!report.signatures().isEmpty()) {
             if (!report.valid()) {
@@ -131,8 +205,8 @@ public class SigningService {
             }
         }
         DocumentVersionInfo version = documents.storeSignedVersion(contract.getId(), DocumentKind.COUNTER_SIGNED, pdf,
-                user);
-        record.counterSigned(version.version(), version.sha256(), clock.instant(), user, digital);
+                by);
+        record.counterSigned(version.version(), version.sha256(), clock.instant(), by, digital);
         try {
             runtime.createMessageCorrelation(Message.COUNTER_SIGNATURE_RECEIVED)
                     .processInstanceId(contract.getProcessInstanceId()).correlateWithResult();
@@ -203,6 +277,17 @@ public class SigningService {
             throw DomainException.conflict("pactum.contract.illegalTransition", contract.getNumber(),
                     contract.getStatus(), status);
         }
+    }
+
+    /**
+     * The company-signed PDF and the counterparty who is to sign it, for an e-signature provider.
+     *
+     * @param companySignedVersion the document version sent (the provider's signed copy must build on it)
+     */
+    public record CounterSignatureRequest(long contractId, String number, String title, SigningProvider provider,
+                                          int companySignedVersion, byte[] pdf, String customerName,
+                                          String creditCode, String signerName, String signerPhone,
+                                          String signerEmail) {
     }
 
     /** When the owner is reminded, and when the managers are told, that the counterparty has not signed. */
