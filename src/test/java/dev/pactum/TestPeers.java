@@ -20,6 +20,8 @@ public class TestPeers implements ApplicationContextInitializer<ConfigurableAppl
     public static final String PM_SECRET = "test-secret-pm";
     public static final String ROBOT_SECRET = "SECtest-robot-secret";
     public static final String SMS_KEY_SECRET = "test-aliyun-secret";
+    public static final String ESIGN_APP_ID = "7438000001";
+    public static final String ESIGN_SECRET = "test-esign-app-secret";
 
     private static WireMockServer peers;
 
@@ -48,6 +50,13 @@ public class TestPeers implements ApplicationContextInitializer<ConfigurableAppl
                 Map.entry("pactum.integration.crm.inbound-secret", CRM_SECRET),
                 Map.entry("pactum.integration.pm.enabled", "true"),
                 Map.entry("pactum.integration.pm.inbound-secret", PM_SECRET),
+                // e签宝 is configured (its callbacks are accepted) but not chosen: contracts go out for upload unless
+                // a test routes its own through it (CounterSignatureRoute).
+                Map.entry("pactum.signing.esign.url", base + "/esign"),
+                Map.entry("pactum.signing.esign.app-id", ESIGN_APP_ID),
+                Map.entry("pactum.signing.esign.app-secret", ESIGN_SECRET),
+                Map.entry("pactum.signing.esign.callback-url",
+                        "https://pactum.example.com/api/integrations/esign/esign/callback"),
                 // A peer slower than this counts as failed: the timeout test waits this long, not 30 s.
                 Map.entry("pactum.integration.timeout", "PT3S"),
                 // IM robots and SMS (notification channels): personal webhooks may point here; a company robot
