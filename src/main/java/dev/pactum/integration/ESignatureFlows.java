@@ -170,7 +170,7 @@ public class ESignatureFlows {
         if (callback.outcome() == ESignatureProvider.Outcome.SIGNED) {
             byte[] pdf = provider.downloadSigned(callback.flowId());
             Optional<DocumentVersionInfo> version = signing.acceptProviderCounterSignature(contractId, pdf,
-                    provider.id());
+                    provider.id(), provider.keepsCompanySignature());
             effect = version.map(v -> "counter-signed: version " + v.version() + " sha256 " + v.sha256())
                     .orElse("signed, but the contract no longer waited for it");
         } else {

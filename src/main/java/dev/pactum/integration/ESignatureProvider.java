@@ -18,6 +18,13 @@ interface ESignatureProvider {
     boolean configured();
 
     /**
+     * Its signed file is the company-signed PDF with the counterparty's signature added on top (an incremental
+     * update), so the company's signature stays in it. A provider that renders the document anew and seals it
+     * with its own signature (DocuSign) does not.
+     */
+    boolean keepsCompanySignature();
+
+    /**
      * Uploads the PDF and opens a sign flow for the counterparty.
      *
      * @return the provider's id of the flow

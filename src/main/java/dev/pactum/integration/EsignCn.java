@@ -83,6 +83,11 @@ class EsignCn implements ESignatureProvider {
     }
 
     @Override
+    public boolean keepsCompanySignature() {
+        return true;
+    }
+
+    @Override
     public String send(CounterSignatureRequest request) {
         String account = firstPresent(request.signerPhone(), request.signerEmail());
         if (account == null) {

@@ -30,6 +30,14 @@ class IntegrationConfiguration {
         return new EsignCn(signing, http, properties.timeout(), json, clock);
     }
 
+    /** DocuSign; used (and its Connect messages accepted) only once its integration is configured. */
+    @Bean
+    DocuSign docuSign(SigningProperties signing, IntegrationProperties properties, ObjectMapper json, Clock clock) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return new DocuSign(signing, http, properties.timeout(), json, clock);
+    }
+
     /** Kingdee's bills; it logs in on its first call, so it costs nothing while finance speaks the generic protocol. */
     @Bean
     KingdeeReceivableBills kingdeeReceivableBills(IntegrationProperties properties, ObjectMapper json, Clock clock) {

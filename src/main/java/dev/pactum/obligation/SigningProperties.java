@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          {@code esign}; read when the company signs, so a change reaches contracts signed after it
  * @param callbackTolerance how far a provider callback's timestamp may lie from Pactum's clock; older is a replay
  * @param esign             the e签宝 application, read when {@code provider} is {@code esign}
+ * @param docusign          the DocuSign integration, read when {@code provider} is {@code docusign}
  */
 @ConfigurationProperties(prefix = "pactum.signing")
 public record SigningProperties(
@@ -31,12 +32,46 @@ public record SigningProperties(
         @DefaultValue("P7D") Duration escalateAfter,
         @DefaultValue("none") SigningProvider provider,
         @DefaultValue("PT5M") Duration callbackTolerance,
-        @DefaultValue Esign esign) {
+        @DefaultValue Esign esign,
+        @DefaultValue DocuSign docusign) {
 
     public SigningProperties {
         if (provider == SigningProvider.ESIGN && !esign.configured()) {
             throw new IllegalArgumentException("pactum.signing.provider is esign: set pactum.signing.esign.app-id,"
                     + " app-secret and callback-url");
+        }
+        if (provider == SigningProvider.DOCUSIGN && !docusign.configured()) {
+            throw new IllegalArgumentException("pactum.signing.provider is docusign: set pactum.signing.docusign."
+                    + "account-id, integration-key, user-id, private-key, connect-secret and callback-url");
+        }
+    }
+
+    /**
+     * A DocuSign integration (eSignature REST API v2.1, JWT grant, Connect with HMAC).
+     *
+     * @param oauthUrl       the account server: {@code https://account-d.docusign.com} (demo),
+     *                       {@code https://account.docusign.com}
+     * @param apiUrl         the account's base URI: {@code https://demo.docusign.net} (demo), e.g.
+     *                       {@code https://eu.docusign.net}
+     * @param accountId      the API account id (GUID)
+     * @param integrationKey the app's integration key (the JWT's {@code iss})
+     * @param userId         the user the app acts as (the JWT's {@code sub}; the user has granted consent)
+     * @param privateKey     the app's RSA private key, PEM (PKCS#1 or PKCS#8)
+     * @param connectSecret  the Connect HMAC key its webhook messages are signed with
+     * @param callbackUrl    Pactum's public {@code /api/integrations/esign/docusign/callback}
+     */
+    public record DocuSign(@DefaultValue("https://account-d.docusign.com") URI oauthUrl,
+                           @DefaultValue("https://demo.docusign.net") URI apiUrl, String accountId,
+                           String integrationKey, String userId, String privateKey, String connectSecret,
+                           URI callbackUrl) {
+
+        public boolean configured() {
+            return present(accountId) && present(integrationKey) && present(userId) && present(privateKey)
+                    && present(connectSecret) && callbackUrl != null;
+        }
+
+        private static boolean present(String value) {
+            return value != null && !value.isBlank();
         }
     }
 

@@ -6,11 +6,13 @@ import java.util.Optional;
 
 /**
  * Where the counterparty's signature comes from ({@code pactum.signing.provider}): {@code none}, the owner uploads
- * the counter-signed PDF; {@code esign}, e签宝 (esign.cn open API v3) collects it. Uploading stays possible either way.
+ * the counter-signed PDF; {@code esign}, e签宝 (esign.cn open API v3) collects it; {@code docusign}, DocuSign
+ * (eSignature REST API v2.1). Uploading stays possible either way.
  */
 public enum SigningProvider {
     NONE,
-    ESIGN;
+    ESIGN,
+    DOCUSIGN;
 
     /** The name in settings and paths: {@code none}, {@code esign}. */
     public String id() {

@@ -121,15 +121,19 @@ public class SigningService {
     }
 
     /**
-     * The counterparty's signed PDF as the provider returned it. It must carry the counterparty's digital signature
-     * on top of the version the company signed, every signature intact; then it is stored and the lifecycle moves on
-     * exactly as after an upload. Nothing happens when the contract is no longer waiting for it (the owner uploaded a
-     * copy meanwhile, or cancelled).
+     * The counterparty's signed PDF as the provider returned it: every signature intact, the last covering the whole
+     * file, one of them not the company's. From a provider that signs on top of the company-signed PDF it must build
+     * on that version, exactly as an upload; a provider that renders the document anew and seals it itself
+     * (DocuSign) is trusted for the content because the file came from its authenticated API for the flow Pactum
+     * opened with that version. Then it is stored and the lifecycle moves on exactly as after an upload. Nothing
+     * happens when the contract is no longer waiting for it (the owner uploaded a copy meanwhile, or cancelled).
      *
+     * @param buildsOnCompanySigned the provider keeps the company's signature (signs by incremental update)
      * @return the stored version; empty when the contract no longer waited for the signature
      */
     public Optional<DocumentVersionInfo> acceptProviderCounterSignature(long contractId, byte[] pdf,
-                                                                        SigningProvider provider) {
+                                                                        SigningProvider provider,
+                                                                        boolean buildsOnCompanySigned) {
         Contract contract = contracts.get(contractId);
         Optional<SigningRecord> record = records.findById(contractId);
         if (contract.getStatus() != ContractStatus.SIGNING || record.isEmpty() || record.get().isCounterSigned()) {
@@ -138,6 +142,12 @@ public class SigningService {
         SignatureReport report = report(pdf);
         if (report.signatures().stream().noneMatch(signature -> !signature.company())) {
             throw DomainException.unprocessable("pactum.esign.notSignedByCounterparty", contract.getNumber());
+        }
+        if (!buildsOnCompanySigned) {
+            if (!report.valid()) {
+                throw DomainException.unprocessable("pactum.signing.brokenSignature");
+            }
+            return Optional.of(store(contract, record.get(), pdf, true, provider.id()));
         }
         return Optional.of(accept(contract, record.get(), pdf, report, provider.id()));
     }
@@ -204,6 +214,11 @@ public class SigningService {
                         record.getCompanySignedVersion());
             }
         }
+        return store(contract, record, pdf, digital, by);
+    }
+
+    private DocumentVersionInfo store(Contract contract, SigningRecord record, byte[] pdf, boolean digital,
+                                      String by) {
         DocumentVersionInfo version = documents.storeSignedVersion(contract.getId(), DocumentKind.COUNTER_SIGNED, pdf,
                 by);
         record.counterSigned(version.version(), version.sha256(), clock.instant(), by, digital);
