@@ -13,6 +13,9 @@ create table esign_flow (
     status                 varchar(20)  not null
         constraint esign_flow_status check (status in ('SENDING', 'SENT', 'SIGNED', 'REFUSED', 'EXPIRED', 'REVOKED')),
     status_description     varchar(500),
+    -- Attempts that went out; one left unanswered (a timeout) makes the next look for the flow the provider may
+    -- have opened before sending again.
+    attempts               int          not null default 0,
     created_at             timestamptz  not null,
     sent_at                timestamptz,
     finished_at            timestamptz
@@ -36,3 +39,4 @@ create table esign_callback (
     processed_at timestamptz,
     constraint esign_callback_once unique (provider, content_sha256)
 );
+

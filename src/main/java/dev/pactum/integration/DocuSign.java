@@ -27,6 +27,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -46,6 +47,8 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
  * HMAC) to the callback for completed, declined and voided envelopes.</li>
  * <li>Connect: {@code X-DocuSign-Signature-1} (and {@code -2}… while keys rotate) = Base64(HMAC-SHA256(Connect key,
  * body)); any one matching is enough.</li>
+ * <li>Lost answers: {@code GET …/envelopes?from_date=…&custom_field=pactumContract=<number>} finds an envelope an
+ * attempt created whose answer never arrived.</li>
  * <li>Download: {@code GET …/envelopes/{envelopeId}/documents/combined}.</li>
  * </ul>
  */
@@ -123,6 +126,24 @@ class DocuSign implements ESignatureProvider {
             throw new PeerClient.PeerCallFailed(id().id(), "POST envelopes answered without envelopeId", false);
         }
         return envelopeId;
+    }
+
+    /** Envelopes created since then carrying the contract's {@code pactumContract} custom field, not voided. */
+    @Override
+    public Optional<String> openedEarlier(CounterSignatureRequest request, Instant since) {
+        String query = "?from_date=" + URLEncoder.encode(since.minus(Duration.ofHours(1)).toString(),
+                StandardCharsets.UTF_8) + "&custom_field=" + URLEncoder.encode("pactumContract=" + request.number(),
+                StandardCharsets.UTF_8);
+        HttpResponse<String> response = exchange(authorized(HttpRequest.newBuilder(api("/envelopes" + query)))
+                .header("Accept", "application/json").GET(), "GET envelopes of " + request.number(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        requireSuccess(response.statusCode(), "GET envelopes of " + request.number(), response.body());
+        for (JsonNode envelope : read(response.body()).path("envelopes")) {
+            if (!"voided".equals(envelope.path("status").asText()) && envelope.path("envelopeId").isTextual()) {
+                return Optional.of(envelope.path("envelopeId").asText());
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

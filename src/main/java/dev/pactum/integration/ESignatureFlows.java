@@ -59,7 +59,8 @@ public class ESignatureFlows {
      * BPMN "Send for counterparty signature": opens the provider's sign flow for the contract bound to the instance,
      * unless one was opened already. The flow row is written in a transaction of its own before the call and the
      * flow id right after it, so neither a retry of this step nor a rollback of the engine's transaction makes a
-     * second flow.
+     * second flow. An attempt that went out but whose answer never came (a timeout) leaves the row without an id:
+     * the next attempt first asks the provider for a flow opened for this contract since then, and adopts it.
      */
     public void send(String processInstanceId) {
         Optional<CounterSignatureRequest> pending = signing.counterSignatureRequest(processInstanceId);
@@ -74,26 +75,39 @@ public class ESignatureFlows {
             throw new PeerClient.PeerCallFailed(request.provider().id(), "not configured (pactum.signing."
                     + request.provider().id() + ".*)", true);
         }
-        String existing = ownTransaction.execute(status -> {
+        Map<String, Object> flow = ownTransaction.execute(status -> {
             jdbc.update("""
                     insert into esign_flow (contract_id, provider, company_signed_version, status, created_at)
                     values (?, ?, ?, 'SENDING', ?) on conflict (contract_id) do nothing""", request.contractId(),
                     provider.id().id(), request.companySignedVersion(), Timestamp.from(clock.instant()));
-            return jdbc.queryForObject("select flow_id from esign_flow where contract_id = ? for update",
-                    String.class, request.contractId());
+            return jdbc.queryForMap("select flow_id, created_at, sent_at is null and attempts > 0 as unanswered,"
+                    + " attempts from esign_flow where contract_id = ? for update", request.contractId());
         });
-        if (existing != null) {
-            log.info("{}: sign flow {} of {} exists already; not sent again", provider.id().id(), existing,
+        if (flow.get("flow_id") != null) {
+            log.info("{}: sign flow {} of {} exists already; not sent again", provider.id().id(), flow.get("flow_id"),
                     request.number());
             return;
         }
-        String flowId = provider.send(request);
+        if (Boolean.TRUE.equals(flow.get("unanswered"))) {
+            Optional<String> earlier = provider.openedEarlier(request,
+                    ((Timestamp) flow.get("created_at")).toInstant());
+            if (earlier.isPresent()) {
+                recordSent(request, provider, earlier.get(), "adopted the sign flow an earlier attempt opened");
+                return;
+            }
+        }
+        ownTransaction.executeWithoutResult(status -> jdbc.update(
+                "update esign_flow set attempts = attempts + 1 where contract_id = ?", request.contractId()));
+        recordSent(request, provider, provider.send(request), "sent");
+    }
+
+    private void recordSent(CounterSignatureRequest request, ESignatureProvider provider, String flowId, String how) {
         ownTransaction.executeWithoutResult(status -> jdbc.update("""
                 update esign_flow set flow_id = ?, status = 'SENT', sent_at = ? where contract_id = ?""",
                 flowId, Timestamp.from(clock.instant()), request.contractId()));
         audit.record(AuditEntry.system(provider.id().id(), "ESIGN_FLOW_SENT", "contract",
-                Long.toString(request.contractId()), null, null, "sign flow " + flowId + " for " + request.number()
-                        + ", company-signed version " + request.companySignedVersion()));
+                Long.toString(request.contractId()), null, null, how + ": sign flow " + flowId + " for "
+                        + request.number() + ", company-signed version " + request.companySignedVersion()));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.pactum.obligation.SigningProvider;
 import dev.pactum.obligation.SigningService.CounterSignatureRequest;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An e-signature provider that collects the counterparty's signature on the company-signed PDF. A call that fails
@@ -39,6 +40,17 @@ interface ESignatureProvider {
      * @param query   the request's query parameters (first value of each)
      */
     Callback authenticate(Map<String, String> headers, Map<String, String> query, byte[] body);
+
+    /**
+     * A flow an earlier attempt opened for this contract without Pactum learning its id (the provider took the
+     * request, the answer was lost: a timeout, a crash). Asked before sending again, so such a retry adopts that flow
+     * instead of opening a second one. A provider without a way to look it up answers empty.
+     *
+     * @param since when the earlier attempt started
+     */
+    default Optional<String> openedEarlier(CounterSignatureRequest request, Instant since) {
+        return Optional.empty();
+    }
 
     /** The flow's signed PDF, once the flow is complete. */
     byte[] downloadSigned(String flowId);

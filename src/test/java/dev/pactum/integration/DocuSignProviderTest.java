@@ -9,6 +9,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -68,6 +70,7 @@ class DocuSignProviderTest {
     private static final String ACCOUNT_PATH = "/docusign/restapi/v2.1/accounts/" + TestPeers.DOCUSIGN_ACCOUNT;
 
     @Autowired ProcessEngine engine;
+    @Autowired org.camunda.bpm.engine.ManagementService management;
     @Autowired AfterApprovalContracts afterApproval;
     @Autowired SigningDriver signing;
     @Autowired ContractProcessDriver driver;
@@ -192,6 +195,39 @@ class DocuSignProviderTest {
         assertThat(kinds(contract)).containsExactly("signature-declined");
         assertThat(driver.contract(instance).getStatus()).isEqualTo(ContractStatus.SIGNING);
         assertThat(instance).isWaitingAt("awaitCounterSignature");
+    }
+
+    @Test
+    void anEnvelopeCreatedButAnsweredTooLateIsAdoptedByTheRetryNotCreatedTwice() throws Exception {
+        ProcessInstance instance = afterApproval.approved("240000", List.of());
+        signing.companySigns(instance);
+        Contract contract = driver.contract(instance);
+        String envelopeId = "env-" + contract.getNumber();
+        // DocuSign creates the envelope but answers after Pactum stopped waiting (pactum.integration.timeout, 3 s).
+        docusign.stubFor(post(urlEqualTo(ACCOUNT_PATH + "/envelopes"))
+                .withRequestBody(matchingJsonPath("$.customFields.textCustomFields[0].value",
+                        equalTo(contract.getNumber())))
+                .willReturn(aResponse().withStatus(201).withFixedDelay(4_000)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"envelopeId\": \"" + envelopeId + "\", \"status\": \"sent\"}")));
+        docusign.stubFor(get(urlPathEqualTo(ACCOUNT_PATH + "/envelopes"))
+                .withQueryParam("custom_field", equalTo("pactumContract=" + contract.getNumber()))
+                .willReturn(okJson("""
+                        {"resultSetSize": "1", "totalSetSize": "1", "envelopes": [
+                          {"envelopeId": "%s", "status": "sent", "statusChangedDateTime": "%s"}]}"""
+                        .formatted(envelopeId, Instant.now()))));
+
+        String jobId = management.createJobQuery().processInstanceId(instance.getId()).activityId(SEND)
+                .singleResult().getId();
+        assertThatThrownBy(() -> management.executeJob(jobId)).hasMessageContaining("no answer within");
+        management.executeJob(jobId);
+
+        assertThat(instance).isWaitingAt("awaitCounterSignature").hasPassed(SEND);
+        assertThat(jdbc.queryForObject("select flow_id from esign_flow where contract_id = ?", String.class,
+                contract.getId())).isEqualTo(envelopeId);
+        assertThat(docusign.findAll(postRequestedFor(urlEqualTo(ACCOUNT_PATH + "/envelopes"))
+                .withRequestBody(matchingJsonPath("$.customFields.textCustomFields[0].value",
+                        equalTo(contract.getNumber()))))).hasSize(1);
     }
 
     private String stubEnvelopeCreated(Contract contract) {
