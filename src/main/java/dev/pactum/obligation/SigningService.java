@@ -274,9 +274,9 @@ public class SigningService {
     @Transactional(readOnly = true)
     public Optional<SigningView> view(long contractId) {
         return records.findById(contractId).map(record -> new SigningView(record.getCompanySignedVersion(),
-                record.getCompanySignedAt(), record.getCounterSignedVersion(), record.getCounterSignedAt(),
-                record.getCounterSignedBy(), record.getCounterSignatureDigital(), record.getRemindedAt(),
-                record.getEscalatedAt()));
+                record.getCompanySignedAt(), record.getProvider().id(), record.getCounterSignedVersion(),
+                record.getCounterSignedAt(), record.getCounterSignedBy(), record.getCounterSignatureDigital(),
+                record.getRemindedAt(), record.getEscalatedAt()));
     }
 
     private SignatureReport report(byte[] pdf) {
@@ -310,9 +310,13 @@ public class SigningService {
     }
 
     /**
+     * @param provider                where the counterparty's signature is collected: {@code none} (upload),
+     *                                {@code esign}, {@code docusign}
+     * @param counterSignedBy         who uploaded it, or the provider it came from
      * @param counterSignatureDigital the counterparty's PDF carried a verified digital signature (false: a scan)
      */
-    public record SigningView(int companySignedVersion, Instant companySignedAt, Integer counterSignedVersion,
+    public record SigningView(int companySignedVersion, Instant companySignedAt, String provider,
+                              Integer counterSignedVersion,
                               Instant counterSignedAt, String counterSignedBy, Boolean counterSignatureDigital,
                               Instant remindedAt, Instant escalatedAt) {
     }

@@ -164,6 +164,9 @@ class ESignatureProviderTest {
                 String.class, contract.getId())).isEqualTo("esign");
         assertThat(jdbc.queryForObject("select status from esign_flow where contract_id = ?", String.class,
                 contract.getId())).isEqualTo("SIGNED");
+        ApiClient.Response shown = api.send("sales1", "GET", "/api/contracts/" + contract.getId(), null, "en");
+        assertThat(shown.body().at("/signing/provider").asText()).isEqualTo("esign");
+        assertThat(shown.body().at("/signing/counterSignedBy").asText()).isEqualTo("esign");
 
         // e签宝 sends it again (its retry, same body) and again later with a fresh timestamp: one effect.
         HttpResponse<String> again = callback(completed, now(), null);
