@@ -3,6 +3,11 @@ package dev.pactum;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
 import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,8 +25,24 @@ public class TestPeers implements ApplicationContextInitializer<ConfigurableAppl
     public static final String PM_SECRET = "test-secret-pm";
     public static final String ROBOT_SECRET = "SECtest-robot-secret";
     public static final String SMS_KEY_SECRET = "test-aliyun-secret";
+    public static final String ESIGN_APP_ID = "7438000001";
+    public static final String ESIGN_SECRET = "test-esign-app-secret";
+    public static final String DOCUSIGN_ACCOUNT = "5c1f0a4e-0000-4000-8000-00000000acc7";
+    public static final String DOCUSIGN_CONNECT_KEY = "test-docusign-connect-key";
+    /** The DocuSign app's RSA key pair: its private half in the settings, its public half checks the JWT grant. */
+    public static final KeyPair DOCUSIGN_APP_KEY = rsaKeyPair();
 
     private static WireMockServer peers;
+
+    private static KeyPair rsaKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public static synchronized WireMockServer peers() {
         if (peers == null) {
@@ -48,6 +69,24 @@ public class TestPeers implements ApplicationContextInitializer<ConfigurableAppl
                 Map.entry("pactum.integration.crm.inbound-secret", CRM_SECRET),
                 Map.entry("pactum.integration.pm.enabled", "true"),
                 Map.entry("pactum.integration.pm.inbound-secret", PM_SECRET),
+                // e签宝 is configured (its callbacks are accepted) but not chosen: contracts go out for upload unless
+                // a test routes its own through it (CounterSignatureRoute).
+                Map.entry("pactum.signing.esign.url", base + "/esign"),
+                Map.entry("pactum.signing.esign.app-id", ESIGN_APP_ID),
+                Map.entry("pactum.signing.esign.app-secret", ESIGN_SECRET),
+                Map.entry("pactum.signing.esign.callback-url",
+                        "https://pactum.example.com/api/integrations/esign/esign/callback"),
+                Map.entry("pactum.signing.docusign.oauth-url", base + "/docusign-account"),
+                Map.entry("pactum.signing.docusign.api-url", base + "/docusign"),
+                Map.entry("pactum.signing.docusign.account-id", DOCUSIGN_ACCOUNT),
+                Map.entry("pactum.signing.docusign.integration-key", "7f3e0c52-0000-4000-8000-0000000000ik"),
+                Map.entry("pactum.signing.docusign.user-id", "0b9d5a31-0000-4000-8000-00000000user"),
+                Map.entry("pactum.signing.docusign.private-key", "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(DOCUSIGN_APP_KEY.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n"),
+                Map.entry("pactum.signing.docusign.connect-secret", DOCUSIGN_CONNECT_KEY),
+                Map.entry("pactum.signing.docusign.callback-url",
+                        "https://pactum.example.com/api/integrations/esign/docusign/callback"),
                 // A peer slower than this counts as failed: the timeout test waits this long, not 30 s.
                 Map.entry("pactum.integration.timeout", "PT3S"),
                 // IM robots and SMS (notification channels): personal webhooks may point here; a company robot

@@ -2,6 +2,7 @@ package dev.pactum.integration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
+import dev.pactum.obligation.SigningProperties;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,22 @@ class IntegrationConfiguration {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         return new PeerClient(http, properties.timeout());
+    }
+
+    /** e签宝; used (and its callbacks accepted) only once its application is configured. */
+    @Bean
+    EsignCn esignCn(SigningProperties signing, IntegrationProperties properties, ObjectMapper json, Clock clock) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return new EsignCn(signing, http, properties.timeout(), json, clock);
+    }
+
+    /** DocuSign; used (and its Connect messages accepted) only once its integration is configured. */
+    @Bean
+    DocuSign docuSign(SigningProperties signing, IntegrationProperties properties, ObjectMapper json, Clock clock) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return new DocuSign(signing, http, properties.timeout(), json, clock);
     }
 
     /** Kingdee's bills; it logs in on its first call, so it costs nothing while finance speaks the generic protocol. */

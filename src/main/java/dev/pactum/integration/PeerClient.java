@@ -121,7 +121,12 @@ class PeerClient {
         private final boolean permanent;
 
         PeerCallFailed(PeerSystem peer, String message, boolean permanent) {
-            super(peer.id() + ": " + message);
+            this(peer.id(), message, permanent);
+        }
+
+        /** @param peer the peer's name in the message (an e-signature provider's id, say) */
+        PeerCallFailed(String peer, String message, boolean permanent) {
+            super(peer + ": " + message);
             this.permanent = permanent;
         }
 

@@ -13,6 +13,8 @@ public enum NotificationKind {
     APPROVAL_DELEGATED("approval-delegated", false),
     SIGNATURE_REMINDER("signature-reminder", false),
     SIGNATURE_ESCALATED("signature-escalated", true),
+    /** The e-signature provider's flow ended unsigned (refused, expired, revoked): the owner may upload instead. */
+    SIGNATURE_DECLINED("signature-declined", false),
     PAYMENT_REMINDER("payment-reminder", false),
     PAYMENT_OVERDUE("payment-overdue", false),
     PAYMENT_ESCALATED("payment-escalated", true),

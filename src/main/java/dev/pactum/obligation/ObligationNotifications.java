@@ -55,6 +55,16 @@ class ObligationNotifications {
                 "sent-" + sentAt.toEpochMilli());
     }
 
+    /** The owner: the provider's sign flow ended without the counterparty's signature. */
+    void signatureDeclined(Contract contract, String provider, String outcome, String description) {
+        Map<String, Object> model = contractModel(contract);
+        model.put("provider", provider);
+        model.put("outcome", outcome);
+        model.put("description", description == null ? "" : description);
+        send(NotificationKind.SIGNATURE_DECLINED, List.of(contract.getOwner()), model, contract,
+                "declined-" + provider + "-" + outcome);
+    }
+
     void terminated(Contract contract, String terminatedBy, String reason) {
         Map<String, Object> model = contractModel(contract);
         model.put("terminatedBy", terminatedBy);

@@ -30,13 +30,18 @@ class ObligationSteps {
         this.clock = clock;
     }
 
-    /** BPMN "Company signs": PAdES signature on the latest rendered PDF; sets the signature's reminder times. */
+    /**
+     * BPMN "Company signs": PAdES signature on the latest rendered PDF; sets the signature's reminder times and the
+     * provider it goes out through (what the gateway "Via a provider?" reads; the send step reads the record).
+     */
     @Bean
     JavaDelegate signAsCompany() {
         return execution -> {
             SigningService.SignatureDeadlines deadlines = signing.signAsCompany(execution.getProcessInstanceId());
             execution.setVariable(Var.SIGNATURE_REMINDER_AT, Date.from(deadlines.remindAt()));
             execution.setVariable(Var.SIGNATURE_ESCALATE_AT, Date.from(deadlines.escalateAt()));
+            execution.setVariable(Var.COUNTER_SIGNATURE_PROVIDER,
+                    signing.providerOf(execution.getProcessInstanceId()).id());
         };
     }
 

@@ -22,12 +22,15 @@ class SigningRecord {
     private Boolean counterSignatureDigital;
     private Instant remindedAt;
     private Instant escalatedAt;
+    private String provider;
 
     protected SigningRecord() {
     }
 
-    SigningRecord(long contractId, int companySignedVersion, String companySignedSha256, Instant companySignedAt) {
+    SigningRecord(long contractId, int companySignedVersion, String companySignedSha256, Instant companySignedAt,
+                  SigningProvider provider) {
         this.contractId = contractId;
+        this.provider = provider.id();
         this.companySignedVersion = companySignedVersion;
         this.companySignedSha256 = companySignedSha256;
         this.companySignedAt = companySignedAt;
@@ -64,4 +67,8 @@ class SigningRecord {
     Boolean getCounterSignatureDigital() { return counterSignatureDigital; }
     Instant getRemindedAt() { return remindedAt; }
     Instant getEscalatedAt() { return escalatedAt; }
+    SigningProvider getProvider() {
+        return provider == null || provider.equals(SigningProvider.NONE.id()) ? SigningProvider.NONE
+                : SigningProvider.byId(provider).orElseThrow();
+    }
 }

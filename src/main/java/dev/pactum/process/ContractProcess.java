@@ -30,7 +30,11 @@ public final class ContractProcess {
         /** The sub-process from signing to the contract's end; terminating the contract interrupts it. */
         public static final String CONTRACT_IN_FORCE = "contractInForce";
         public static final String SIGN_AS_COMPANY = "signAsCompany";
+        /** The scope of the counterparty's signature: waiting for it, and sending it to the provider beside. */
+        public static final String COUNTER_SIGNATURE = "counterSignature";
         public static final String AWAIT_COUNTER_SIGNATURE = "awaitCounterSignature";
+        /** Sends the company-signed PDF to the e-signature provider (asynchronous, retried, then an incident). */
+        public static final String SEND_FOR_COUNTER_SIGNATURE = "sendForCounterSignature";
         public static final String SIGNATURE_REMINDER_DUE = "signatureReminderDue";
         public static final String REMIND_SIGNATURE = "remindSignature";
         public static final String SIGNATURE_OVERDUE = "signatureOverdue";
@@ -93,7 +97,7 @@ public final class ContractProcess {
 
     /** Messages the lifecycle waits for; each is correlated to one instance by Pactum after it recorded the fact. */
     public static final class Message {
-        /** The counterparty's signature came back (an uploaded counter-signed PDF). */
+        /** The counterparty's signature came back (an uploaded counter-signed PDF, or the provider's). */
         public static final String COUNTER_SIGNATURE_RECEIVED = "CounterSignatureReceived";
         /** Someone allowed to end the contract did so before its term ended. */
         public static final String CONTRACT_TERMINATED = "ContractTerminated";
@@ -143,6 +147,8 @@ public final class ContractProcess {
         /** When the owner is reminded, then the managers told, that the counterparty has not signed yet. */
         public static final String SIGNATURE_REMINDER_AT = "signatureReminderAt";
         public static final String SIGNATURE_ESCALATE_AT = "signatureEscalateAt";
+        /** The provider the contract goes out through ({@code none}: upload only), as the signing record says. */
+        public static final String COUNTER_SIGNATURE_PROVIDER = "counterSignatureProvider";
         /** Signed before the start date: wait for it ({@code activationAt}, the start date's first moment). */
         public static final String STARTS_LATER = "startsLater";
         public static final String ACTIVATION_AT = "activationAt";

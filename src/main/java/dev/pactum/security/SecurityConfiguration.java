@@ -107,7 +107,10 @@ public class SecurityConfiguration {
         RequestMatcher anyApi = new OrRequestMatcher(restApi, apiDocs, webappApi);
         // Other systems' events carry no session or password: each proves its sender by its HMAC signature, which
         // the integration feature (InboundEvents) checks before it reads anything else.
-        RequestMatcher signedEvents = PATHS.matcher(HttpMethod.POST, "/api/integrations/{peer}/events");
+        // E-signature providers' callbacks likewise, each checked by the provider's own scheme (ESignatureFlows).
+        RequestMatcher signedEvents = new OrRequestMatcher(
+                PATHS.matcher(HttpMethod.POST, "/api/integrations/{peer}/events"),
+                PATHS.matcher(HttpMethod.POST, "/api/integrations/esign/{provider}/callback"));
         RequestMatcher basicAuthenticated = request -> {
             String header = request.getHeader("Authorization");
             return header != null && (header.regionMatches(true, 0, "Basic ", 0, 6)

@@ -69,6 +69,12 @@ public class SigningDriver {
                 "上海测试客户有限公司", "同意签署");
     }
 
+    /** Any PDF, signed by the counterparty's certificate (as a provider that seals what it rendered would). */
+    public byte[] signedByCounterparty(byte[] pdf) {
+        return PadesSigner.sign(pdf, counterpartyKey, counterpartyChain, Instant.now(), ZONE, "上海测试客户有限公司",
+                "同意签署");
+    }
+
     /** Uploads a PDF as the contract's counter-signed copy; the answer as JSON. */
     public ApiClient.Response upload(String user, long contractId, byte[] pdf) throws IOException,
             InterruptedException {
