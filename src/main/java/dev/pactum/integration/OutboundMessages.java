@@ -45,6 +45,16 @@ class OutboundMessages {
         return write(body);
     }
 
+    /** The summary as plain values, for adapters that shape their own bodies (Salesforce). */
+    CrmSummary crmSummary(Contract contract, IntegrationRuns.Run run) {
+        dev.pactum.contract.Customer customer = contract.getCustomer();
+        return new CrmSummary(contract.getNumber(), run.statusTo(), run.statusFrom(), contract.getTitle(),
+                contract.getType() == null ? null : contract.getType().name(), contract.getOwner(),
+                contract.getAmount(), contract.getCurrency(), contract.getStartDate(), contract.getEndDate(),
+                contract.getPaymentTermDays(), new CrmSummary.Customer(customer.getName(), customer.getCreditCode(),
+                customer.getContactName(), customer.getContactEmail(), customer.getContactPhone()));
+    }
+
     /** The receivables as plain values, for adapters that shape their own bodies (Kingdee). */
     ReceivableSchedule schedule(Contract contract, IntegrationRuns.Run run) {
         List<MilestoneView> milestones = payments.milestones(contract);
