@@ -272,6 +272,33 @@ class SalesforceUpsertsTest {
                 .as("unused settings are not checked").isEqualTo(CrmProtocol.GENERIC);
     }
 
+    @Test
+    void theSettingsBindFromConfigurationAsReadmeNamesThem() {
+        Map<String, String> yaml = Map.of(
+                "pactum.integration.crm.protocol", "salesforce",
+                "pactum.integration.crm.salesforce.flow", "jwt-bearer",
+                "pactum.integration.crm.salesforce.client-id", "3MVG9-pactum",
+                "pactum.integration.crm.salesforce.username", "integration@pactum.example",
+                "pactum.integration.crm.salesforce.private-key", "-----BEGIN PRIVATE KEY-----",
+                "pactum.integration.crm.salesforce.account-external-id", "Pactum_Credit_Code__c",
+                "pactum.integration.crm.salesforce.opportunity-external-id", "Pactum_Contract_Number__c",
+                "pactum.integration.crm.salesforce.opportunity-fields.amount", "Contract_Value__c",
+                "pactum.integration.crm.salesforce.stages.TERMINATED", "Closed Cancelled");
+
+        CrmAdapterProperties bound = new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(yaml))
+                .bind("pactum.integration.crm", CrmAdapterProperties.class).get();
+
+        assertThat(bound.protocol()).isEqualTo(CrmProtocol.SALESFORCE);
+        assertThat(bound.creditLimitFromCrm()).isFalse();
+        assertThat(bound.salesforce().flow()).isEqualTo(CrmAdapterProperties.SalesforceFlow.JWT_BEARER);
+        assertThat(bound.salesforce().apiVersion()).isEqualTo("v62.0");
+        assertThat(bound.salesforce().opportunityFields()).containsEntry("amount", "Contract_Value__c")
+                .containsEntry("title", "Name");
+        assertThat(bound.salesforce().stages()).containsEntry("TERMINATED", "Closed Cancelled")
+                .containsEntry("ACTIVE", "Closed Won");
+    }
+
     private SalesforceUpserts upserts() {
         return new SalesforceUpserts(new SalesforceApi(Duration.ofSeconds(2), Duration.ofSeconds(5), json, clock),
                 json, clock);
