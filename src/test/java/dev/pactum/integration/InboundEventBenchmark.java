@@ -195,9 +195,12 @@ public final class InboundEventBenchmark {
             case 1, 4, 7 -> new Sent("crm", eventId, """
                     {"type": "customer.updated", "creditCode": "%s", "name": "基准客户%d号有限公司 第%d版"}"""
                     .formatted(customer.getCreditCode(), sender, sequence));
+            // Each acceptance names its own milestone: two events with the same body signed in the same second are
+            // the same signed content, which Pactum takes as a replay under another id (answered as a duplicate).
             default -> new Sent("pm", eventId, """
                     {"type": "milestone.accepted", "contractNumber": "%s", "projectId": "PRJ-%d",
-                     "acceptedOn": "%s"}""".formatted(project.getNumber(), sender, LocalDate.now()));
+                     "milestoneId": "M-%d", "acceptedOn": "%s"}""".formatted(project.getNumber(), sender, sequence,
+                    LocalDate.now()));
         };
     }
 
