@@ -17,6 +17,8 @@ import dev.pactum.contract.TestContracts;
 import dev.pactum.document.ContractDocumentService;
 import dev.pactum.obligation.SigningDriver;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,6 +91,13 @@ class CrmChangesOnFixedContractsTest {
         assertThat(view.body().at("/customer/name").asText()).isEqualTo("签约后名称有限公司");
         assertThat(api.send("sales1", "GET", "/api/contracts/" + draft.getId(), null, "en").body()
                 .get("customerChanges")).isEmpty();
+
+        HttpResponse<String> page = page("/contracts/" + active.getId());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Customer changes after the text was fixed")
+                .contains("name: 签约前名称有限公司 → 签约后名称有限公司").contains("contactPhone: 010-0000-0000 → 021-55550000")
+                .contains("integration:crm (crm.event " + eventId + ")");
+        assertThat(page("/contracts/" + draft.getId()).body()).doesNotContain("id=\"customer-changes\"");
 
         List<Map<String, Object>> audit = jdbc.queryForList("""
                 select actor, object_id, before_state, after_state, detail from audit_event
@@ -185,6 +194,11 @@ class CrmChangesOnFixedContractsTest {
         Contract active = contracts.findById(approved.getId()).orElseThrow();
         assertThat(active.getStatus()).isEqualTo(ContractStatus.ACTIVE);
         return active;
+    }
+
+    private HttpResponse<String> page(String path) throws Exception {
+        return api.send(api.request("sales1", "GET", path, null, "en").header("Accept", "text/html"),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private int recorded(Contract contract) {
