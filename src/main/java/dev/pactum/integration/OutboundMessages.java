@@ -3,6 +3,7 @@ package dev.pactum.integration;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pactum.contract.Contract;
+import dev.pactum.contract.Customer;
 import dev.pactum.obligation.MilestoneView;
 import dev.pactum.obligation.PaymentService;
 import java.math.BigDecimal;
@@ -47,7 +48,7 @@ class OutboundMessages {
 
     /** The summary as plain values, for adapters that shape their own bodies (Salesforce). */
     CrmSummary crmSummary(Contract contract, IntegrationRuns.Run run) {
-        dev.pactum.contract.Customer customer = contract.getCustomer();
+        Customer customer = contract.getCustomer();
         return new CrmSummary(contract.getNumber(), run.statusTo(), run.statusFrom(), contract.getTitle(),
                 contract.getType() == null ? null : contract.getType().name(), contract.getOwner(),
                 contract.getAmount(), contract.getCurrency(), contract.getStartDate(), contract.getEndDate(),
