@@ -177,7 +177,7 @@ class CrmChangesOnFixedContractsTest {
         assertThat(changes.at("/0/changes/0/to").asText()).isEqualTo("750000.00");
     }
 
-    private dev.pactum.contract.Contract draftFor(Customer customer) {
+    private Contract draftFor(Customer customer) {
         return contractService.draft(testContracts.request(customer, "20000", 30), "sales1", null).contract();
     }
 
