@@ -1,6 +1,9 @@
 package dev.pactum.contract;
 
 import dev.pactum.web.DomainException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -104,34 +107,42 @@ public class CustomerService {
     /**
      * Applies what the CRM reports of a customer (see {@link CustomerUpdate}).
      *
-     * @return whether anything changed
+     * @return the values that changed, each with its value before and after; empty when nothing changed
      */
     @Transactional
-    public boolean update(CustomerUpdate update) {
+    public List<CustomerChange> update(CustomerUpdate update) {
         Customer customer = customers.findByCreditCode(update.creditCode())
                 .orElseThrow(() -> DomainException.unprocessable("pactum.customer.creditCodeUnknown",
                         update.creditCode()));
-        boolean changed = false;
-        if (update.name() != null && !update.name().trim().equals(customer.getName())) {
-            customer.setName(update.name().trim());
-            changed = true;
+        List<CustomerChange> changes = new ArrayList<>();
+        String name = update.name() == null ? null : update.name().trim();
+        if (name != null && !name.equals(customer.getName())) {
+            changes.add(new CustomerChange("name", customer.getName(), name));
+            customer.setName(name);
         }
         if (update.contactName() != null && !update.contactName().equals(customer.getContactName())) {
+            changes.add(new CustomerChange("contactName", customer.getContactName(), update.contactName()));
             customer.setContactName(update.contactName());
-            changed = true;
         }
         if (update.contactEmail() != null && !update.contactEmail().equals(customer.getContactEmail())) {
+            changes.add(new CustomerChange("contactEmail", customer.getContactEmail(), update.contactEmail()));
             customer.setContactEmail(update.contactEmail());
-            changed = true;
         }
         if (update.contactPhone() != null && !update.contactPhone().equals(customer.getContactPhone())) {
+            changes.add(new CustomerChange("contactPhone", customer.getContactPhone(), update.contactPhone()));
             customer.setContactPhone(update.contactPhone());
-            changed = true;
         }
-        if (changed) {
+        BigDecimal limit = update.creditLimit();
+        if (limit != null && (customer.getCreditLimit() == null || limit.compareTo(customer.getCreditLimit()) != 0)) {
+            changes.add(new CustomerChange("creditLimit",
+                    customer.getCreditLimit() == null ? null : customer.getCreditLimit().toPlainString(),
+                    limit.toPlainString()));
+            customer.setCreditLimit(limit);
+        }
+        if (!changes.isEmpty()) {
             customers.flush();
         }
-        return changed;
+        return List.copyOf(changes);
     }
 
     @Transactional(readOnly = true)

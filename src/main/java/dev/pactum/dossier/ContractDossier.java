@@ -5,6 +5,7 @@ import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractQueries;
 import dev.pactum.contract.ContractStatus;
 import dev.pactum.contract.Customer;
+import dev.pactum.contract.CustomerChangeRecords;
 import dev.pactum.document.ContractDocumentService;
 import dev.pactum.document.StoredDocument;
 import dev.pactum.obligation.PaymentService;
@@ -41,10 +42,12 @@ public class ContractDossier {
     private final SigningService signing;
     private final TermService term;
     private final RenewalService renewal;
+    private final CustomerChangeRecords customerChanges;
 
     public ContractDossier(ContractQueries contracts, RiskRecords risks, ApprovalHistory approvals,
                            ContractDocumentService documents, PaymentService payments, SigningService signing,
-                           TermService term, RenewalService renewal) {
+                           TermService term, RenewalService renewal, CustomerChangeRecords customerChanges) {
+        this.customerChanges = customerChanges;
         this.contracts = contracts;
         this.risks = risks;
         this.approvals = approvals;
@@ -74,7 +77,7 @@ public class ContractDossier {
                         .toList(),
                 payments.milestones(contract), signing.view(contract.getId()).orElse(null),
                 term.termination(contract.getId()).orElse(null), renewal.view(contract),
-                contract.getCreatedAt(), contract.getUpdatedAt(), contract.getVersion());
+                customerChanges.of(contract), contract.getCreatedAt(), contract.getUpdatedAt(), contract.getVersion());
     }
 
     /** Contracts the current user may see, filtered and paged, each with its latest risk level. */

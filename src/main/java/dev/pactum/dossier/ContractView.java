@@ -4,6 +4,7 @@ import dev.pactum.approval.ApprovalHistory;
 import dev.pactum.contract.ContractStatus;
 import dev.pactum.contract.ContractTerms;
 import dev.pactum.contract.ContractType;
+import dev.pactum.contract.CustomerChangeRecords;
 import dev.pactum.obligation.MilestoneView;
 import dev.pactum.obligation.RenewalService;
 import dev.pactum.obligation.SigningService;
@@ -19,7 +20,9 @@ import java.util.Map;
  * {@code fastLaneRule} names the rule that approved the current round without a human step, when one did.
  * {@code milestones} is the payment schedule with each milestone's state; {@code signing} and {@code termination}
  * are there once the contract went out for signature, or was terminated; {@code renewal} has the contract it renews,
- * its notice deadline while in force, and every renewal decision.
+ * its notice deadline while in force, and every renewal decision. {@code customerChanges} lists what the CRM changed of
+ * the customer after the text was fixed for signing (each value before and after, when, from which event): the
+ * contract keeps its text and shows the change here instead.
  */
 public record ContractView(
         Long id, String number, String title, ContractType type, String templateKey, ContractStatus status,
@@ -27,7 +30,8 @@ public record ContractView(
         LocalDate endDate, int paymentTermDays, Map<String, Object> fields, ContractTerms terms,
         Map<String, String> clauses, Risk risk, List<ApprovalHistory.Level> approvalChain, String fastLaneRule,
         List<DocumentVersion> documentVersions, List<MilestoneView> milestones, SigningService.SigningView signing,
-        TermService.Termination termination, RenewalService.RenewalView renewal, Instant createdAt, Instant updatedAt, long version) {
+        TermService.Termination termination, RenewalService.RenewalView renewal,
+        List<CustomerChangeRecords.Recorded> customerChanges, Instant createdAt, Instant updatedAt, long version) {
 
     public record CustomerRef(Long id, String name, String creditCode) {
     }

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractQueries;
 import dev.pactum.contract.Customer;
+import dev.pactum.contract.CustomerChange;
+import dev.pactum.contract.CustomerChangeRecords;
 import dev.pactum.contract.CustomerService;
 import dev.pactum.contract.CustomerUpdate;
 import dev.pactum.contract.NewCustomer;
 import dev.pactum.document.ContractDocumentService;
+import dev.pactum.security.CurrentUser;
 import dev.pactum.web.DomainException;
 import dev.pactum.web.FieldProblem;
 import dev.pactum.web.InvalidRequestException;
@@ -29,9 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Customers as the CRM knows them: imported by the CRM's id ({@code GET {crm url}/customers/{id}}, protocol
- * {@code pactum.customer.v1}) and kept in step by its {@code customer.updated} events. A change of name or contact
- * re-renders every contract of the customer whose text may still change; signed ones keep theirs. Credit data is
- * finance's and never taken from the CRM.
+ * {@code pactum.customer.v1}) and kept in step by its {@code customer.updated} events. A change of name, contact (or
+ * credit limit, when the CRM is trusted with it) re-renders every contract of the customer whose text may still
+ * change; those out for signature or signed keep their text and have the change recorded beside them
+ * ({@link CustomerChangeRecords}).
  */
 @Service
 public class CrmCustomers {
@@ -43,7 +47,7 @@ public class CrmCustomers {
 
     /** What an import did. */
     public record Imported(long id, String name, String creditCode, boolean created, boolean changed,
-                           List<Map<String, Object>> rerendered) {
+                           List<Map<String, Object>> rerendered, List<Map<String, Object>> recordedOn) {
     }
 
     private final CustomerService customers;
@@ -53,9 +57,14 @@ public class CrmCustomers {
     private final PeerClient peers;
     private final ObjectMapper json;
     private final Validator validator;
+    private final CustomerChangeRecords changeRecords;
+    private final CurrentUser currentUser;
 
     CrmCustomers(CustomerService customers, ContractQueries contracts, ContractDocumentService documents,
-                 IntegrationProperties properties, PeerClient peers, ObjectMapper json, Validator validator) {
+                 IntegrationProperties properties, PeerClient peers, ObjectMapper json, Validator validator,
+                 CustomerChangeRecords changeRecords, CurrentUser currentUser) {
+        this.changeRecords = changeRecords;
+        this.currentUser = currentUser;
         this.customers = customers;
         this.contracts = contracts;
         this.documents = documents;
@@ -71,16 +80,30 @@ public class CrmCustomers {
     }
 
     /**
-     * Applies a change the CRM reports.
+     * Applies a change the CRM reports: contracts whose text may still change are rendered again, those whose text
+     * is fixed for signing or signed keep it and have the change recorded beside them.
      *
-     * @return whether the customer changed, and the contracts rendered again because of it
+     * @param source     {@code crm.event} or {@code crm.import}
+     * @param reference  the event id, or the CRM's customer id
+     * @param recordedBy {@value #CRM_RENDERER} for an event, the user who ran an import
+     * @return whether the customer changed and how, the contracts rendered again, those the change is recorded on
      */
     @Transactional
-    public Map<String, Object> update(CustomerUpdate update) {
-        boolean changed = customers.update(update);
+    public Map<String, Object> update(CustomerUpdate update, String source, String reference, String recordedBy) {
+        List<CustomerChange> changes = customers.update(update);
         Map<String, Object> effect = new LinkedHashMap<>();
-        effect.put("customerChanged", changed);
-        effect.put("rerendered", changed ? rerenderOpenContracts(update.creditCode()) : List.of());
+        effect.put("customerChanged", !changes.isEmpty());
+        effect.put("changes", changes);
+        if (changes.isEmpty()) {
+            effect.put("rerendered", List.of());
+            effect.put("recordedOn", List.of());
+            return effect;
+        }
+        Customer customer = customers.byCreditCode(update.creditCode()).orElseThrow();
+        effect.put("rerendered", rerenderOpenContracts(customer));
+        effect.put("recordedOn", changeRecords.recordOnFixedContracts(customer, changes, source, reference,
+                recordedBy).stream().map(recorded -> Map.of("contractNumber", recorded.contractNumber(),
+                "status", recorded.contractStatus().name())).toList());
         return effect;
     }
 
@@ -109,17 +132,20 @@ public class CrmCustomers {
         return customers.byCreditCode(customer.creditCode())
                 .map(existing -> {
                     Map<String, Object> effect = update(new CustomerUpdate(customer.creditCode(), customer.name(),
-                            customer.contactName(), customer.contactEmail(), customer.contactPhone()));
+                            customer.contactName(), customer.contactEmail(), customer.contactPhone(), null),
+                            "crm.import", crmId, currentUser.username());
                     Customer now = customers.byCreditCode(customer.creditCode()).orElseThrow();
                     @SuppressWarnings("unchecked")
                     List<Map<String, Object>> rerendered = (List<Map<String, Object>>) effect.get("rerendered");
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, Object>> recordedOn = (List<Map<String, Object>>) effect.get("recordedOn");
                     return new Imported(now.getId(), now.getName(), now.getCreditCode(), false,
-                            (Boolean) effect.get("customerChanged"), rerendered);
+                            (Boolean) effect.get("customerChanged"), rerendered, recordedOn);
                 })
                 .orElseGet(() -> {
                     Customer created = customers.register(customer, false);
                     return new Imported(created.getId(), created.getName(), created.getCreditCode(), true, true,
-                            List.of());
+                            List.of(), List.of());
                 });
     }
 
@@ -147,8 +173,7 @@ public class CrmCustomers {
         return customer;
     }
 
-    private List<Map<String, Object>> rerenderOpenContracts(String creditCode) {
-        Customer customer = customers.byCreditCode(creditCode).orElseThrow();
+    private List<Map<String, Object>> rerenderOpenContracts(Customer customer) {
         List<Map<String, Object>> rerendered = new ArrayList<>();
         for (Contract open : contracts.openOfCustomer(customer.getId())) {
             int version = documents.renderNewVersion(open.getId(), CRM_RENDERER).version();

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
  * What each inbound event means: its fields checked ({@link #validate}, before it is stored) and its effect
  * ({@link #apply}, in the transaction that marks it processed). Finance's payments are reconciled with the payment
  * schedule ({@link PaymentReconciliation}) and, like the project system's acceptances, published as application
- * events; a CRM customer change updates the customer and re-renders the text of every contract of theirs that may
- * still change.
+ * events; a CRM customer change updates the customer, re-renders the text of every contract of theirs that may
+ * still change and records the change on those whose text is fixed.
  */
 @Component
 class InboundEventEffects {
@@ -37,9 +37,11 @@ class InboundEventEffects {
     private final ContractQueries contracts;
     private final ApplicationEventPublisher events;
     private final PaymentReconciliation reconciliation;
+    private final CrmAdapterProperties crmAdapter;
 
     InboundEventEffects(CrmCustomers crm, ContractQueries contracts, ApplicationEventPublisher events,
-                        PaymentReconciliation reconciliation) {
+                        PaymentReconciliation reconciliation, CrmAdapterProperties crmAdapter) {
+        this.crmAdapter = crmAdapter;
         this.crm = crm;
         this.contracts = contracts;
         this.events = events;
@@ -86,6 +88,12 @@ class InboundEventEffects {
                 fields.problem("contactEmail", "pactum.integration.validation.email");
             }
             fields.text("contactPhone", 50, false);
+            if (event.hasNonNull("creditLimit")) {
+                BigDecimal limit = fields.decimal("creditLimit");
+                if (limit != null && limit.signum() < 0) {
+                    fields.problem("creditLimit", "pactum.integration.validation.notNegative");
+                }
+            }
         } else if (InboundEventTypes.MILESTONE_ACCEPTED.equals(type)) {
             fields.text("contractNumber", 50, true);
             fields.text("projectId", 100, true);
@@ -101,7 +109,7 @@ class InboundEventEffects {
         String type = event.get("type").asText();
         return switch (type) {
             case InboundEventTypes.PAYMENT_RECEIVED -> paymentReceived(eventId, event);
-            case InboundEventTypes.CUSTOMER_UPDATED -> customerUpdated(event);
+            case InboundEventTypes.CUSTOMER_UPDATED -> customerUpdated(eventId, event);
             case InboundEventTypes.MILESTONE_ACCEPTED -> milestoneAccepted(eventId, event);
             default -> throw new IllegalStateException("validated type " + type + " of " + peer);
         };
@@ -122,9 +130,19 @@ class InboundEventEffects {
         return effect;
     }
 
-    private Map<String, Object> customerUpdated(JsonNode event) {
-        return crm.update(new CustomerUpdate(event.get("creditCode").asText().trim(), optional(event, "name"),
-                optional(event, "contactName"), optional(event, "contactEmail"), optional(event, "contactPhone")));
+    /** A credit limit is applied only when the CRM is trusted with credit data; otherwise the answer says so. */
+    private Map<String, Object> customerUpdated(String eventId, JsonNode event) {
+        boolean limitSent = event.hasNonNull("creditLimit");
+        BigDecimal limit = limitSent && crmAdapter.creditLimitFromCrm()
+                ? Fields.decimalOf(event.get("creditLimit")) : null;
+        Map<String, Object> effect = new LinkedHashMap<>(crm.update(new CustomerUpdate(
+                event.get("creditCode").asText().trim(), optional(event, "name"), optional(event, "contactName"),
+                optional(event, "contactEmail"), optional(event, "contactPhone"), limit), "crm.event", eventId,
+                CrmCustomers.CRM_RENDERER));
+        if (limitSent && limit == null) {
+            effect.put("creditLimitIgnored", true);
+        }
+        return effect;
     }
 
     private Map<String, Object> milestoneAccepted(String eventId, JsonNode event) {

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({IntegrationProperties.class, FinanceAdapterProperties.class})
+@EnableConfigurationProperties({IntegrationProperties.class, FinanceAdapterProperties.class,
+        CrmAdapterProperties.class})
 class IntegrationConfiguration {
 
     /** One client for every outbound call; never follows redirects, so a peer cannot send a call elsewhere. */
@@ -42,6 +43,21 @@ class IntegrationConfiguration {
     @Bean
     KingdeeReceivableBills kingdeeReceivableBills(IntegrationProperties properties, ObjectMapper json, Clock clock) {
         return new KingdeeReceivableBills(new KingdeeWebApi(properties.connectTimeout(), properties.timeout(), json),
+                json, clock);
+    }
+
+    /**
+     * Salesforce's upserts; the token is fetched on the first push. A JWT bearer key that cannot be read stops
+     * start-up instead of the first push.
+     */
+    @Bean
+    SalesforceUpserts salesforceUpserts(IntegrationProperties properties, CrmAdapterProperties crm, ObjectMapper json,
+                                        Clock clock) {
+        if (crm.protocol() == CrmProtocol.SALESFORCE
+                && crm.salesforce().flow() == CrmAdapterProperties.SalesforceFlow.JWT_BEARER) {
+            SalesforceApi.privateKey(crm.salesforce().privateKey());
+        }
+        return new SalesforceUpserts(new SalesforceApi(properties.connectTimeout(), properties.timeout(), json, clock),
                 json, clock);
     }
 }

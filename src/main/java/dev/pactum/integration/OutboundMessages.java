@@ -3,6 +3,7 @@ package dev.pactum.integration;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pactum.contract.Contract;
+import dev.pactum.contract.Customer;
 import dev.pactum.obligation.MilestoneView;
 import dev.pactum.obligation.PaymentService;
 import java.math.BigDecimal;
@@ -43,6 +44,16 @@ class OutboundMessages {
         body.put("owner", contract.getOwner());
         body.put("paymentTermDays", contract.getPaymentTermDays());
         return write(body);
+    }
+
+    /** The summary as plain values, for adapters that shape their own bodies (Salesforce). */
+    CrmSummary crmSummary(Contract contract, IntegrationRuns.Run run) {
+        Customer customer = contract.getCustomer();
+        return new CrmSummary(contract.getNumber(), run.statusTo(), run.statusFrom(), contract.getTitle(),
+                contract.getType() == null ? null : contract.getType().name(), contract.getOwner(),
+                contract.getAmount(), contract.getCurrency(), contract.getStartDate(), contract.getEndDate(),
+                contract.getPaymentTermDays(), new CrmSummary.Customer(customer.getName(), customer.getCreditCode(),
+                customer.getContactName(), customer.getContactEmail(), customer.getContactPhone()));
     }
 
     /** The receivables as plain values, for adapters that shape their own bodies (Kingdee). */
