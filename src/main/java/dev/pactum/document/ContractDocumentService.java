@@ -89,11 +89,10 @@ public class ContractDocumentService {
         }
         versions.lockContract(contractId)
                 .orElseThrow(() -> new NoSuchElementException("no contract with id " + contractId));
-        ContractDocumentVersion latest = versions.findFirstByContractIdOrderByVersionDesc(contractId)
+        ContractDocumentVersionRepository.Latest latest = versions.findLatest(contractId)
                 .orElseThrow(() -> new NoSuchElementException("contract " + contractId + " has no document"));
         ContractDocumentVersion stored = versions.save(new ContractDocumentVersion(contractId,
-                latest.getVersion() + 1, latest.getTemplateKey(), kind, PDF, pdf, sha256Hex(pdf), user,
-                clock.instant()));
+                latest.version() + 1, latest.templateKey(), kind, PDF, pdf, sha256Hex(pdf), user, clock.instant()));
         return stored.info();
     }
 

@@ -24,6 +24,15 @@ interface ContractDocumentVersionRepository extends Repository<ContractDocumentV
     @Query("select coalesce(max(v.version), 0) from ContractDocumentVersion v where v.contractId = :contractId")
     int findLatestVersionNumber(long contractId);
 
+    /** The latest version's number and template, without loading (and so decrypting) its bytes. */
+    @Query("""
+            select new dev.pactum.document.ContractDocumentVersionRepository$Latest(v.version, v.templateKey)
+            from ContractDocumentVersion v where v.contractId = :contractId order by v.version desc limit 1""")
+    Optional<Latest> findLatest(long contractId);
+
+    record Latest(int version, String templateKey) {
+    }
+
     /**
      * Takes the contract's row lock until the transaction ends, so two renders of one contract number their
      * versions one after the other instead of both claiming max+1.
