@@ -97,9 +97,7 @@ public class ContractAmendments {
             problems.add(new FieldProblem("amount", "pactum.validation.amendmentWithSchedule"));
         }
         if (newEndDate != null && !contract.getMilestones().isEmpty()) {
-            List<MilestonePlan> plans = contract.getMilestones().stream().map(m -> new MilestonePlan(m.dueDate(),
-                    m.daysAfter(), m.event(), m.percent() == null ? m.amount() : null, m.percent(),
-                    m.description())).toList();
+            List<MilestonePlan> plans = contract.getMilestones().stream().map(PaymentMilestone::plan).toList();
             if (!PaymentSchedule.resolve(plans, contract.getAmount(), contract.getStartDate(), end).problems()
                     .isEmpty()) {
                 problems.add(new FieldProblem("endDate", "pactum.validation.amendedEndOutsideSchedule"));
