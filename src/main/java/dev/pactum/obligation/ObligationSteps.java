@@ -118,6 +118,12 @@ class ObligationSteps {
                 execution.getVariable(Var.MILESTONE_ID));
     }
 
+    /** Amendment process "Follow the payment schedule": withdrawn milestones end, new ones start. */
+    @Bean
+    JavaDelegate followPaymentSchedule() {
+        return execution -> payments.followSchedule(execution.getProcessInstanceId());
+    }
+
     /** BPMN "Expire contract": the end date passed. */
     @Bean
     JavaDelegate expireContract() {

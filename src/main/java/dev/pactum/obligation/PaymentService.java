@@ -3,6 +3,8 @@ package dev.pactum.obligation;
 import dev.pactum.calendar.BusinessCalendar;
 import dev.pactum.config.PactumProperties;
 import dev.pactum.contract.Contract;
+import dev.pactum.contract.ContractAmendment;
+import dev.pactum.contract.ContractAmendments;
 import dev.pactum.contract.ContractQueries;
 import dev.pactum.contract.ContractStatus;
 import dev.pactum.contract.CustomerService;
@@ -61,13 +63,20 @@ public class PaymentService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ProjectEventRepository projectEvents;
+    private final ContractAmendments amendments;
+    private final MilestoneSignals signals;
+    private final MilestoneInstances milestoneInstances;
 
     PaymentService(ContractQueries contracts, MilestoneAccountRepository accounts, PaymentRepository payments,
                    SigningRecordRepository signings, CustomerService customers, ExchangeRates rates,
                    ObligationNotifications notifications,
                    ObligationProperties obligation, BusinessCalendar calendar, RuntimeService runtime,
                    CurrentUser currentUser, PactumProperties pactum, Clock clock, ApplicationEventPublisher events,
-                   ProjectEventRepository projectEvents) {
+                   ProjectEventRepository projectEvents, ContractAmendments amendments, MilestoneSignals signals,
+                   MilestoneInstances milestoneInstances) {
+        this.amendments = amendments;
+        this.signals = signals;
+        this.milestoneInstances = milestoneInstances;
         this.contracts = contracts;
         this.accounts = accounts;
         this.payments = payments;
@@ -279,6 +288,49 @@ public class PaymentService {
         return new PaymentRecorded(view(account), account.overpaid().signum() > 0);
     }
 
+    /**
+     * After an approved amendment brought a new payment schedule (amendment process "Follow the payment schedule"):
+     * milestones it left out or changed are CANCELLED and their instances end (MilestoneWithdrawn); the new ones get
+     * their accounts and start their own instances in the lifecycle's "Payment milestone" multi-instance, like those
+     * opened at activation. New instances start first, so the multi-instance never completes in between.
+     */
+    public void followSchedule(String amendmentProcessInstanceId) {
+        ContractAmendment amendment = amendments.ofProcess(amendmentProcessInstanceId);
+        Contract contract = contracts.ofProcess(amendmentProcessInstanceId);
+        if (amendment.getNewMilestones() == null || !ContractStatus.IN_FORCE.contains(contract.getStatus())) {
+            return;
+        }
+        Set<Integer> kept = amendment.getNewMilestones().stream().map(PaymentMilestone::id)
+                .collect(Collectors.toSet());
+        Map<Integer, MilestoneAccount> opened = accounts.findByContract(contract.getId()).stream()
+                .collect(Collectors.toMap(MilestoneAccount::milestoneNo, Function.identity()));
+        List<Integer> started = new ArrayList<>();
+        for (PaymentMilestone milestone : amendment.getNewMilestones()) {
+            if (!opened.containsKey(milestone.id())) {
+                accounts.save(newAccount(contract, milestone));
+                started.add(milestone.id());
+            }
+        }
+        List<Integer> withdrawn = new ArrayList<>();
+        opened.values().stream().filter(account -> !kept.contains(account.milestoneNo()))
+                .filter(account -> account.getStatus() != MilestoneStatus.PAID
+                        && account.getStatus() != MilestoneStatus.CANCELLED)
+                .forEach(account -> {
+                    account.cancel();
+                    withdrawn.add(account.milestoneNo());
+                });
+        accounts.flush();
+        milestoneInstances.start(contract.getProcessInstanceId(), started);
+        for (int no : withdrawn) {
+            if (!signals.deliver(contract.getProcessInstanceId(), no, Message.MILESTONE_WITHDRAWN)) {
+                throw DomainException.conflict("pactum.milestone.notRunning", no, contract.getNumber());
+            }
+        }
+        if (!accounts.customerHasOverdue(contract.getCustomer().getId())) {
+            customers.recordPaymentStanding(contract.getCustomer().getId(), false);
+        }
+    }
+
     /** Open milestones of a terminated contract are cancelled: nothing more falls due. */
     public void cancelOpen(long contractId) {
         accounts.findByContract(contractId).stream()
@@ -292,7 +344,7 @@ public class PaymentService {
     public List<MilestoneView> milestones(Contract contract) {
         Map<Integer, MilestoneAccount> opened = accounts.findByContract(contract.getId()).stream()
                 .collect(Collectors.toMap(MilestoneAccount::milestoneNo, Function.identity()));
-        return contract.getMilestones().stream().map(milestone -> {
+        List<MilestoneView> views = contract.getMilestones().stream().map(milestone -> {
             MilestoneAccount account = opened.get(milestone.id());
             if (account != null) {
                 return view(account).withPlan(milestone, contract.getProjectId());
@@ -301,7 +353,13 @@ public class PaymentService {
                     milestone.daysAfter(), milestone.event(), milestone.amount(), milestone.percent(),
                     MilestoneStatus.PLANNED, BigDecimal.ZERO, milestone.amount(), BigDecimal.ZERO, null, null,
                     MilestoneView.projectOf(milestone, contract.getProjectId()), null);
-        }).toList();
+        }).collect(Collectors.toCollection(ArrayList::new));
+        Set<Integer> planned = contract.getMilestones().stream().map(PaymentMilestone::id)
+                .collect(Collectors.toSet());
+        opened.values().stream().filter(account -> !planned.contains(account.milestoneNo()))
+                .sorted(java.util.Comparator.comparing(MilestoneAccount::milestoneNo))
+                .map(this::view).forEach(views::add);
+        return views;
     }
 
     /** Received, outstanding and overdue money of one contract the caller may see, with its overdue ageing. */
