@@ -45,7 +45,7 @@ class PaymentScheduleDocumentTest {
                 "人民币600,006.30元", "人民币陆拾万零陆元叁角整",
                 "人民币100,001.05元", "人民币壹拾万零壹元零伍分");
         assertThat(text.indexOf("预付款")).as("in the payment clause, after its text")
-                .isGreaterThan(text.indexOf("付款方式")).isLessThan(text.indexOf("违约责任"));
+                .isGreaterThan(text.indexOf("条\u3000付款方式")).isLessThan(text.indexOf("条\u3000违约责任"));
         assertThat(renderer.toPdf(templates.renderXhtml(key, withSchedule()))).as("deterministic").isEqualTo(pdf);
     }
 
