@@ -74,7 +74,7 @@ public class ContractDossier {
                         .toList(),
                 payments.milestones(contract), signing.view(contract.getId()).orElse(null),
                 term.termination(contract.getId()).orElse(null), renewal.view(contract),
-                contract.getCreatedAt(), contract.getUpdatedAt(), contract.getVersion());
+                contract.getCreatedAt(), contract.getUpdatedAt(), contract.getVersion(), contract.getProjectId());
     }
 
     /** Contracts the current user may see, filtered and paged, each with its latest risk level. */

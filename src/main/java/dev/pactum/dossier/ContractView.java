@@ -19,7 +19,8 @@ import java.util.Map;
  * {@code fastLaneRule} names the rule that approved the current round without a human step, when one did.
  * {@code milestones} is the payment schedule with each milestone's state; {@code signing} and {@code termination}
  * are there once the contract went out for signature, or was terminated; {@code renewal} has the contract it renews,
- * its notice deadline while in force, and every renewal decision.
+ * its notice deadline while in force, and every renewal decision. {@code projectId} is the project of the
+ * project-management system the contract is linked to, if any.
  */
 public record ContractView(
         Long id, String number, String title, ContractType type, String templateKey, ContractStatus status,
@@ -27,7 +28,8 @@ public record ContractView(
         LocalDate endDate, int paymentTermDays, Map<String, Object> fields, ContractTerms terms,
         Map<String, String> clauses, Risk risk, List<ApprovalHistory.Level> approvalChain, String fastLaneRule,
         List<DocumentVersion> documentVersions, List<MilestoneView> milestones, SigningService.SigningView signing,
-        TermService.Termination termination, RenewalService.RenewalView renewal, Instant createdAt, Instant updatedAt, long version) {
+        TermService.Termination termination, RenewalService.RenewalView renewal, Instant createdAt, Instant updatedAt, long version,
+        String projectId) {
 
     public record CustomerRef(Long id, String name, String creditCode) {
     }

@@ -203,7 +203,8 @@ class ProjectMilestonesProcessTest {
         ApiClient.Response drafted = api.send("sales1", "POST", "/api/contracts", good, "en");
         assertThat(drafted.status()).as("%s", drafted.body()).isEqualTo(201);
         JsonNode view = get("/api/contracts/" + drafted.body().at("/id").asLong());
-        assertThat(view.at("/milestones/0/projectId").asText()).isEqualTo("PRJ-7");
+        assertThat(view.at("/projectId").asText()).isEqualTo("PRJ-7");
+        assertThat(view.at("/milestones/0/projectId").asText()).as("the contract's project").isEqualTo("PRJ-7");
         assertThat(view.at("/milestones/1/event").asText()).isEqualTo("DELIVERY");
         assertThat(view.at("/milestones/1/status").asText()).isEqualTo("PLANNED");
     }
