@@ -312,13 +312,16 @@ public class PaymentService {
             }
         }
         List<Integer> withdrawn = new ArrayList<>();
-        opened.values().stream().filter(account -> !kept.contains(account.milestoneNo()))
-                .filter(account -> account.getStatus() != MilestoneStatus.PAID
-                        && account.getStatus() != MilestoneStatus.CANCELLED)
-                .forEach(account -> {
-                    account.cancel();
-                    withdrawn.add(account.milestoneNo());
-                });
+        boolean overdueWithdrawn = false;
+        for (MilestoneAccount account : opened.values()) {
+            if (kept.contains(account.milestoneNo()) || account.getStatus() == MilestoneStatus.PAID
+                    || account.getStatus() == MilestoneStatus.CANCELLED) {
+                continue;
+            }
+            overdueWithdrawn |= account.getStatus() == MilestoneStatus.OVERDUE;
+            account.cancel();
+            withdrawn.add(account.milestoneNo());
+        }
         accounts.flush();
         milestoneInstances.start(contract.getProcessInstanceId(), started);
         for (int no : withdrawn) {
@@ -326,7 +329,7 @@ public class PaymentService {
                 throw DomainException.conflict("pactum.milestone.notRunning", no, contract.getNumber());
             }
         }
-        if (!accounts.customerHasOverdue(contract.getCustomer().getId())) {
+        if (overdueWithdrawn && !accounts.customerHasOverdue(contract.getCustomer().getId())) {
             customers.recordPaymentStanding(contract.getCustomer().getId(), false);
         }
     }
