@@ -71,6 +71,9 @@ public class Contract {
     @JdbcTypeCode(SqlTypes.JSON)
     private List<PaymentMilestone> milestones = new ArrayList<>();
 
+    /** The project of the project-management system this contract pays for, when linked to one. */
+    private String projectId;
+
     /** Incremented each time the contract enters approval; a revise loop starts a new round. */
     private int approvalRound;
 
@@ -142,6 +145,7 @@ public class Contract {
         copy.terms = terms;
         copy.clauses = new LinkedHashMap<>(clauses);
         copy.milestones = new ArrayList<>(milestones);
+        copy.projectId = projectId;
         copy.approvalRound = approvalRound;
         copy.processInstanceId = processInstanceId;
         copy.renewalOf = renewalOf;
@@ -184,6 +188,8 @@ public class Contract {
     void setClauses(Map<String, String> clauses) { this.clauses = new LinkedHashMap<>(clauses); }
     public List<PaymentMilestone> getMilestones() { return List.copyOf(milestones); }
     void setMilestones(List<PaymentMilestone> milestones) { this.milestones = new ArrayList<>(milestones); }
+    public String getProjectId() { return projectId; }
+    void setProjectId(String projectId) { this.projectId = projectId; }
     public int getApprovalRound() { return approvalRound; }
     public String getProcessInstanceId() { return processInstanceId; }
     void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }

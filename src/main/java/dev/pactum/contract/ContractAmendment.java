@@ -11,7 +11,9 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -51,6 +53,13 @@ public class ContractAmendment {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(updatable = false)
     private Map<String, String> previousClauses = new LinkedHashMap<>();
+    /** The new payment schedule (null: unchanged) and the one it replaces. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(updatable = false)
+    private List<PaymentMilestone> newMilestones;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(updatable = false)
+    private List<PaymentMilestone> previousMilestones;
     private Integer approvalRound;
     private String processInstanceId;
     @Column(updatable = false)
@@ -62,8 +71,10 @@ public class ContractAmendment {
     protected ContractAmendment() {
     }
 
-    ContractAmendment(Contract contract, int sequence, AmendmentRequest request, String requestedBy,
-                      Instant requestedAt) {
+    ContractAmendment(Contract contract, int sequence, AmendmentRequest request, List<PaymentMilestone> schedule,
+                      String requestedBy, Instant requestedAt) {
+        this.newMilestones = schedule == null ? null : new ArrayList<>(schedule);
+        this.previousMilestones = schedule == null ? null : new ArrayList<>(contract.getMilestones());
         this.contractId = contract.getId();
         this.sequence = sequence;
         this.reason = request.reason().trim();
@@ -96,6 +107,9 @@ public class ContractAmendment {
             clauses.putAll(newClauses);
             contract.setClauses(clauses);
         }
+        if (newMilestones != null) {
+            contract.setMilestones(newMilestones);
+        }
         return contract;
     }
 
@@ -117,6 +131,11 @@ public class ContractAmendment {
     public BigDecimal getPreviousAmount() { return previousAmount; }
     public LocalDate getPreviousEndDate() { return previousEndDate; }
     public Map<String, String> getPreviousClauses() { return Map.copyOf(previousClauses); }
+    /** The new payment schedule; null when the amendment leaves it as it is. */
+    public List<PaymentMilestone> getNewMilestones() { return newMilestones == null ? null : List.copyOf(newMilestones); }
+    public List<PaymentMilestone> getPreviousMilestones() {
+        return previousMilestones == null ? null : List.copyOf(previousMilestones);
+    }
     public Integer getApprovalRound() { return approvalRound; }
     public String getProcessInstanceId() { return processInstanceId; }
     public String getRequestedBy() { return requestedBy; }

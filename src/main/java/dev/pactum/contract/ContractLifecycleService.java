@@ -165,7 +165,7 @@ public class ContractLifecycleService {
         Contract contract = locked(amendment.getContractId());
         requireStatus(contract, ContractStatus.IN_FORCE);
         List<FieldProblem> problems = ContractAmendments.problems(contract, amendment.getNewAmount(),
-                amendment.getNewEndDate());
+                amendment.getNewEndDate(), amendment.getNewMilestones());
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }

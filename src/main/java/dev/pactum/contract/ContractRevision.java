@@ -113,8 +113,7 @@ public record ContractRevision(String title, BigDecimal amount, Integer paymentT
         BigDecimal newAmount = amount != null ? amount : contract.getAmount();
         List<PaymentMilestone> schedule = contract.getMilestones();
         if (!schedule.isEmpty()) {
-            List<MilestonePlan> plans = schedule.stream().map(m -> new MilestonePlan(m.dueDate(), m.daysAfter(),
-                    m.event(), m.percent() == null ? m.amount() : null, m.percent(), m.description())).toList();
+            List<MilestonePlan> plans = schedule.stream().map(PaymentMilestone::plan).toList();
             PaymentSchedule.Result rescheduled = PaymentSchedule.resolve(plans, newAmount, contract.getStartDate(),
                     newEnd);
             if (!rescheduled.problems().isEmpty()) {

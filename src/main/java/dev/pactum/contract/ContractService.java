@@ -90,7 +90,8 @@ public class ContractService {
         long shift = ChronoUnit.DAYS.between(predecessor.getStartDate(), start);
         List<MilestonePlan> milestones = predecessor.getMilestones().stream()
                 .map(m -> new MilestonePlan(m.dueDate() == null ? null : m.dueDate().plusDays(shift), m.daysAfter(),
-                        m.event(), m.percent() == null ? m.amount() : null, m.percent(), m.description()))
+                        m.event(), m.percent() == null ? m.amount() : null, m.percent(), m.description(),
+                        m.projectId()))
                 .toList();
         if (newAmount.compareTo(predecessor.getAmount()) != 0
                 || !PaymentSchedule.resolve(milestones, newAmount, start, end).problems().isEmpty()) {
@@ -99,7 +100,7 @@ public class ContractService {
         return new NewContract(predecessor.getTemplateKey(), predecessor.getCustomer().getId(),
                 predecessor.getTitle(), predecessor.getType(), newAmount, predecessor.getCurrency(), start, end,
                 predecessor.getPaymentTermDays(), predecessor.getFields(), predecessor.getTerms(),
-                predecessor.getClauses(), milestones);
+                predecessor.getClauses(), milestones, predecessor.getProjectId());
     }
 
     /** Drafts the renewal of {@code predecessor} for its owner, linked to it ({@link Contract#getRenewalOf()}). */
@@ -131,6 +132,7 @@ public class ContractService {
         contract.setPaymentTermDays(request.paymentTermDays());
         contract.setFields(request.fields());
         contract.setTerms(request.terms());
+        contract.setProjectId(request.projectId());
         contract.setClauses(request.clauses());
         contract.setMilestones(PaymentSchedule.resolve(request.milestones(), request.amount(), request.startDate(),
                 request.endDate()).milestones());
@@ -202,6 +204,7 @@ public class ContractService {
         } else {
             problems.addAll(PaymentSchedule.resolve(request.milestones(), request.amount(), request.startDate(),
                     request.endDate()).problems());
+            problems.addAll(PaymentSchedule.projectProblems(request.milestones(), request.projectId()));
             problems.addAll(renewalProblems(request.terms(), request.startDate(), request.endDate()));
         }
         if (!problems.isEmpty()) {

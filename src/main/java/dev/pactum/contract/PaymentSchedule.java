@@ -50,7 +50,7 @@ final class PaymentSchedule {
             BigDecimal share = plan.amount() != null ? plan.amount()
                     : amount.multiply(plan.percent()).divide(HUNDRED, 2, RoundingMode.HALF_UP);
             resolved.add(new PaymentMilestone(i + 1, plan.dueDate(), plan.daysAfter(), plan.event(), share,
-                    plan.percent(), plan.description().trim()));
+                    plan.percent(), plan.description().trim(), plan.projectId()));
         }
         if (!problems.isEmpty() || plans.isEmpty()) {
             return new Result(List.of(), problems);
@@ -63,7 +63,7 @@ final class PaymentSchedule {
             int last = lastPercentage(resolved);
             PaymentMilestone m = resolved.get(last);
             resolved.set(last, new PaymentMilestone(m.id(), m.dueDate(), m.daysAfter(), m.event(),
-                    m.amount().add(difference), m.percent(), m.description()));
+                    m.amount().add(difference), m.percent(), m.description(), m.projectId()));
             difference = BigDecimal.ZERO;
         }
         if (difference.signum() != 0) {
@@ -72,6 +72,23 @@ final class PaymentSchedule {
             return new Result(List.of(), problems);
         }
         return new Result(List.copyOf(resolved), List.of());
+    }
+
+    /**
+     * Milestones started by a project's acceptance or delivery must say which project: their own {@code projectId},
+     * or the contract's.
+     */
+    static List<FieldProblem> projectProblems(List<MilestonePlan> plans, String contractProjectId) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            MilestonePlan plan = plans.get(i);
+            if (plan.event() != null && plan.event().isProjectEvent() && plan.projectId() == null
+                    && contractProjectId == null) {
+                problems.add(new FieldProblem("milestones[" + i + "].projectId",
+                        "pactum.validation.milestoneProjectMissing", plan.event()));
+            }
+        }
+        return problems;
     }
 
     private static int lastPercentage(List<PaymentMilestone> milestones) {

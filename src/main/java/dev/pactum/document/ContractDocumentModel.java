@@ -4,6 +4,7 @@ import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractTerms;
 import dev.pactum.contract.ContractType;
 import dev.pactum.contract.Customer;
+import dev.pactum.contract.PaymentMilestone;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -22,6 +23,7 @@ import java.util.Map;
  * @param negotiatedClauses negotiated texts by clause id; the layout prints each instead of the template's
  *                   standard body of that clause. {@link ContractDocumentService} passes only the texts that
  *                   really differ from the standard ({@link ClauseLibrary#changedClauses})
+ * @param milestones the payment schedule (回款计划) the layout states after the payment clause; empty: none
  */
 public record ContractDocumentModel(
         String number,
@@ -37,9 +39,19 @@ public record ContractDocumentModel(
         String sellerName,
         Counterparty customer,
         ContractTerms terms,
-        Map<String, String> negotiatedClauses) {
+        Map<String, String> negotiatedClauses,
+        List<PaymentMilestone> milestones) {
+
+    public ContractDocumentModel(String number, String title, String type, String typeLabel, BigDecimal amount,
+                                 String currency, LocalDate startDate, LocalDate endDate, int paymentTermDays,
+                                 Map<String, Object> fields, String sellerName, Counterparty customer,
+                                 ContractTerms terms, Map<String, String> negotiatedClauses) {
+        this(number, title, type, typeLabel, amount, currency, startDate, endDate, paymentTermDays, fields,
+                sellerName, customer, terms, negotiatedClauses, List.of());
+    }
 
     public ContractDocumentModel {
+        milestones = milestones == null ? List.of() : List.copyOf(milestones);
         fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         terms = terms == null ? ContractTerms.NONE : terms;
         negotiatedClauses = negotiatedClauses == null ? Map.of()
@@ -49,7 +61,30 @@ public record ContractDocumentModel(
     /** The same contract with these negotiated clause texts (and no others). */
     public ContractDocumentModel withNegotiatedClauses(Map<String, String> clauses) {
         return new ContractDocumentModel(number, title, type, typeLabel, amount, currency, startDate, endDate,
-                paymentTermDays, fields, sellerName, customer, terms, clauses);
+                paymentTermDays, fields, sellerName, customer, terms, clauses, milestones);
+    }
+
+    /** The same contract with this payment schedule. */
+    public ContractDocumentModel withMilestones(List<PaymentMilestone> schedule) {
+        return new ContractDocumentModel(number, title, type, typeLabel, amount, currency, startDate, endDate,
+                paymentTermDays, fields, sellerName, customer, terms, negotiatedClauses, schedule);
+    }
+
+    /**
+     * When a milestone without a fixed date falls due, as the contract states it: 验收后 30 日内 (within 30 days
+     * after acceptance), 签署后…, 起始日后…, 交付后….
+     */
+    public String dueAfterEvent(PaymentMilestone milestone) {
+        if (milestone.event() == null) {
+            return "";
+        }
+        String event = switch (milestone.event()) {
+            case SIGNING -> "合同签署";
+            case START -> "合同起始日";
+            case ACCEPTANCE -> "验收";
+            case DELIVERY -> "交付";
+        };
+        return event + "后 " + milestone.daysAfter() + " 日内";
     }
 
     public boolean isNegotiated(String clauseId) {
@@ -91,7 +126,8 @@ public record ContractDocumentModel(
                 new Counterparty(customer.getName(), customer.getCreditCode(), customer.getContactName(),
                         customer.getContactPhone(), customer.getContactEmail()),
                 contract.getTerms(),
-                contract.getClauses());
+                contract.getClauses(),
+                contract.getMilestones());
     }
 
     /** The heading a Chinese reader expects on each kind of contract. */

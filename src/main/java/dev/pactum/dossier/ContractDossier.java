@@ -77,7 +77,8 @@ public class ContractDossier {
                         .toList(),
                 payments.milestones(contract), signing.view(contract.getId()).orElse(null),
                 term.termination(contract.getId()).orElse(null), renewal.view(contract),
-                customerChanges.of(contract), contract.getCreatedAt(), contract.getUpdatedAt(), contract.getVersion());
+                customerChanges.of(contract), contract.getCreatedAt(), contract.getUpdatedAt(), contract.getVersion(),
+                contract.getProjectId());
     }
 
     /** Contracts the current user may see, filtered and paged, each with its latest risk level. */

@@ -22,7 +22,8 @@ import java.util.Map;
  * are there once the contract went out for signature, or was terminated; {@code renewal} has the contract it renews,
  * its notice deadline while in force, and every renewal decision. {@code customerChanges} lists what the CRM changed of
  * the customer after the text was fixed for signing (each value before and after, when, from which event): the
- * contract keeps its text and shows the change here instead.
+ * contract keeps its text and shows the change here instead. {@code projectId} is the project of the
+ * project-management system the contract is linked to, if any.
  */
 public record ContractView(
         Long id, String number, String title, ContractType type, String templateKey, ContractStatus status,
@@ -31,7 +32,8 @@ public record ContractView(
         Map<String, String> clauses, Risk risk, List<ApprovalHistory.Level> approvalChain, String fastLaneRule,
         List<DocumentVersion> documentVersions, List<MilestoneView> milestones, SigningService.SigningView signing,
         TermService.Termination termination, RenewalService.RenewalView renewal,
-        List<CustomerChangeRecords.Recorded> customerChanges, Instant createdAt, Instant updatedAt, long version) {
+        List<CustomerChangeRecords.Recorded> customerChanges, Instant createdAt, Instant updatedAt, long version,
+        String projectId) {
 
     public record CustomerRef(Long id, String name, String creditCode) {
     }

@@ -5,6 +5,8 @@ import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractQueries;
 import dev.pactum.contract.CreditCodes;
 import dev.pactum.contract.CustomerUpdate;
+import dev.pactum.contract.MilestoneEvent;
+import dev.pactum.obligation.ProjectEvents;
 import dev.pactum.web.DomainException;
 import dev.pactum.web.FieldProblem;
 import dev.pactum.web.InvalidRequestException;
@@ -38,10 +40,13 @@ class InboundEventEffects {
     private final ApplicationEventPublisher events;
     private final PaymentReconciliation reconciliation;
     private final CrmAdapterProperties crmAdapter;
+    private final ProjectEvents projectEvents;
 
     InboundEventEffects(CrmCustomers crm, ContractQueries contracts, ApplicationEventPublisher events,
-                        PaymentReconciliation reconciliation, CrmAdapterProperties crmAdapter) {
+                        PaymentReconciliation reconciliation, CrmAdapterProperties crmAdapter,
+                        ProjectEvents projectEvents) {
         this.crmAdapter = crmAdapter;
+        this.projectEvents = projectEvents;
         this.crm = crm;
         this.contracts = contracts;
         this.events = events;
@@ -99,6 +104,10 @@ class InboundEventEffects {
             fields.text("projectId", 100, true);
             fields.text("milestoneId", 100, false);
             fields.date("acceptedOn", true);
+        } else if (InboundEventTypes.PROJECT_DELIVERED.equals(type)) {
+            fields.text("contractNumber", 50, true);
+            fields.text("projectId", 100, true);
+            fields.date("deliveredOn", true);
         }
         fields.throwIfAny();
         return type;
@@ -111,6 +120,7 @@ class InboundEventEffects {
             case InboundEventTypes.PAYMENT_RECEIVED -> paymentReceived(eventId, event);
             case InboundEventTypes.CUSTOMER_UPDATED -> customerUpdated(eventId, event);
             case InboundEventTypes.MILESTONE_ACCEPTED -> milestoneAccepted(eventId, event);
+            case InboundEventTypes.PROJECT_DELIVERED -> projectDelivered(eventId, event);
             default -> throw new IllegalStateException("validated type " + type + " of " + peer);
         };
     }
@@ -145,14 +155,32 @@ class InboundEventEffects {
         return effect;
     }
 
+    /** Starts the contract's milestones "N days after acceptance" of the project (obligation's ProjectEvents). */
     private Map<String, Object> milestoneAccepted(String eventId, JsonNode event) {
+        Contract contract = projectContract(event);
+        String projectId = event.get("projectId").asText().trim();
+        LocalDate acceptedOn = LocalDate.parse(event.get("acceptedOn").asText().trim());
+        Map<String, Object> effect = new LinkedHashMap<>(projectEvents.received(eventId, contract.getId(),
+                MilestoneEvent.ACCEPTANCE, projectId, acceptedOn, optional(event, "milestoneId")));
+        events.publishEvent(new ProjectMilestoneAccepted(eventId, contract.getId(), contract.getNumber(), projectId,
+                optional(event, "milestoneId"), acceptedOn));
+        effect.put("published", "ProjectMilestoneAccepted");
+        return effect;
+    }
+
+    /** Starts the contract's milestones "N days after delivery" of the project. */
+    private Map<String, Object> projectDelivered(String eventId, JsonNode event) {
+        Contract contract = projectContract(event);
+        return projectEvents.received(eventId, contract.getId(), MilestoneEvent.DELIVERY,
+                event.get("projectId").asText().trim(), LocalDate.parse(event.get("deliveredOn").asText().trim()),
+                null);
+    }
+
+    /** An unknown contract is refused (422): the event stays stored as FAILED, and sending it again tries again. */
+    private Contract projectContract(JsonNode event) {
         String number = event.get("contractNumber").asText().trim();
-        Contract contract = contracts.byNumber(number)
-                .orElseThrow(() -> DomainException.unprocessable("pactum.integration.contractUnknown", number));
-        events.publishEvent(new ProjectMilestoneAccepted(eventId, contract.getId(), number,
-                event.get("projectId").asText().trim(), optional(event, "milestoneId"),
-                LocalDate.parse(event.get("acceptedOn").asText())));
-        return Map.of("published", "ProjectMilestoneAccepted");
+        return contracts.byNumber(number)
+                .orElseThrow(() -> DomainException.unprocessable("pactum.integration.projectContractUnknown", number));
     }
 
     private static String optional(JsonNode event, String field) {

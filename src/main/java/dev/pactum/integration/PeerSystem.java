@@ -9,7 +9,7 @@ import java.util.Set;
 public enum PeerSystem {
     FINANCE(Set.of(InboundEventTypes.PAYMENT_RECEIVED)),
     CRM(Set.of(InboundEventTypes.CUSTOMER_UPDATED)),
-    PM(Set.of(InboundEventTypes.MILESTONE_ACCEPTED));
+    PM(Set.of(InboundEventTypes.MILESTONE_ACCEPTED, InboundEventTypes.PROJECT_DELIVERED));
 
     private final Set<String> eventTypes;
 

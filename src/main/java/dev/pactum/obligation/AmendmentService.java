@@ -5,6 +5,7 @@ import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractAmendment;
 import dev.pactum.contract.ContractAmendments;
 import dev.pactum.contract.ContractQueries;
+import dev.pactum.contract.PaymentMilestone;
 import dev.pactum.security.CurrentUser;
 import dev.pactum.web.DomainException;
 import java.math.BigDecimal;
@@ -29,9 +30,11 @@ public class AmendmentService {
     private final ContractAmendments amendments;
     private final ObligationProperties obligation;
     private final CurrentUser currentUser;
+    private final MilestoneAccountRepository accounts;
 
     AmendmentService(ContractQueries contracts, ContractAmendments amendments, ObligationProperties obligation,
-                     CurrentUser currentUser) {
+                     CurrentUser currentUser, MilestoneAccountRepository accounts) {
+        this.accounts = accounts;
         this.contracts = contracts;
         this.amendments = amendments;
         this.obligation = obligation;
@@ -45,7 +48,12 @@ public class AmendmentService {
                 && !currentUser.isMemberOf(ADMIN_GROUP)) {
             throw DomainException.forbidden("pactum.amendment.notAllowed", contract.getNumber());
         }
-        return view(amendments.request(contract, request, user));
+        List<MilestoneAccount> opened = accounts.findByContract(contract.getId());
+        ContractAmendments.ScheduleLocks locks = new ContractAmendments.ScheduleLocks(opened.stream()
+                .filter(account -> account.getReceived().signum() > 0).map(MilestoneAccount::milestoneNo)
+                .collect(java.util.stream.Collectors.toSet()),
+                opened.stream().mapToInt(MilestoneAccount::milestoneNo).max().orElse(0));
+        return view(amendments.request(contract, request, user, locks));
     }
 
     @Transactional(readOnly = true)
@@ -56,13 +64,15 @@ public class AmendmentService {
     private static AmendmentView view(ContractAmendment a) {
         return new AmendmentView(a.getId(), a.getSequence(), a.getStatus().name(), a.getReason(), a.getNewAmount(),
                 a.getPreviousAmount(), a.getNewEndDate(), a.getPreviousEndDate(), a.getNewClauses(),
-                a.getApprovalRound(), a.getRequestedBy(), a.getRequestedAt(), a.getDecidedAt());
+                a.getNewMilestones(), a.getPreviousMilestones(), a.getApprovalRound(), a.getRequestedBy(),
+                a.getRequestedAt(), a.getDecidedAt());
     }
 
     /** An amendment as the API shows it: what it changes (null: unchanged) beside what that replaces. */
     public record AmendmentView(Long id, int sequence, String status, String reason, BigDecimal amount,
                                 BigDecimal previousAmount, LocalDate endDate, LocalDate previousEndDate,
-                                Map<String, String> clauses, Integer approvalRound, String requestedBy,
+                                Map<String, String> clauses, List<PaymentMilestone> milestones,
+                                List<PaymentMilestone> previousMilestones, Integer approvalRound, String requestedBy,
                                 Instant requestedAt, Instant decidedAt) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.pactum.obligation;
 
+import dev.pactum.contract.MilestoneEvent;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -27,6 +28,13 @@ class MilestoneAccount {
     @Enumerated(EnumType.STRING)
     private MilestoneStatus status = MilestoneStatus.OPEN;
     private LocalDate overdueSince;
+    /** Set while it counts from a project event: which one, how many days after, which project. */
+    @Enumerated(EnumType.STRING)
+    private MilestoneEvent awaitsEvent;
+    private Integer daysAfter;
+    private String projectId;
+    /** The day the project event it counts from happened, once reported. */
+    private LocalDate eventOn;
     private Instant paidAt;
     private Instant remindedAt;
     private Instant escalatedAt;
@@ -43,6 +51,43 @@ class MilestoneAccount {
         this.dueDate = dueDate;
         this.amount = amount;
         this.currency = currency;
+    }
+
+    /** A milestone N days after a project event not reported yet: AWAITING_EVENT, no due date. */
+    static MilestoneAccount awaiting(long contractId, int milestoneNo, String description, MilestoneEvent event,
+                                     int daysAfter, String projectId, BigDecimal amount, String currency) {
+        MilestoneAccount account = new MilestoneAccount(contractId, milestoneNo, description, null, amount, currency);
+        account.status = MilestoneStatus.AWAITING_EVENT;
+        account.awaitsEvent = event;
+        account.daysAfter = daysAfter;
+        account.projectId = projectId;
+        return account;
+    }
+
+    /** Its project event happened {@code on}: due {@code daysAfter} days later, OPEN. */
+    void eventOccurred(LocalDate on) {
+        eventOn = on;
+        dueDate = on.plusDays(daysAfter);
+        status = MilestoneStatus.OPEN;
+    }
+
+    boolean isAwaiting(MilestoneEvent event, String project) {
+        return status == MilestoneStatus.AWAITING_EVENT && awaitsEvent == event && projectId.equals(project);
+    }
+
+    /** An amendment changed an unpaid milestone: its new terms, waiting again as a fresh one would. */
+    void replaceTerms(MilestoneAccount fresh) {
+        description = fresh.description;
+        dueDate = fresh.dueDate;
+        amount = fresh.amount;
+        status = fresh.status;
+        awaitsEvent = fresh.awaitsEvent;
+        daysAfter = fresh.daysAfter;
+        projectId = fresh.projectId;
+        eventOn = fresh.eventOn;
+        overdueSince = null;
+        remindedAt = null;
+        escalatedAt = null;
     }
 
     /** @return true when this payment settled it */
@@ -94,6 +139,9 @@ class MilestoneAccount {
     BigDecimal getReceived() { return received; }
     MilestoneStatus getStatus() { return status; }
     LocalDate getOverdueSince() { return overdueSince; }
+    MilestoneEvent getAwaitsEvent() { return awaitsEvent; }
+    String getProjectId() { return projectId; }
+    LocalDate getEventOn() { return eventOn; }
     Instant getPaidAt() { return paidAt; }
     Instant getRemindedAt() { return remindedAt; }
     Instant getEscalatedAt() { return escalatedAt; }

@@ -78,9 +78,19 @@ class ObligationSteps {
         };
     }
 
-    /** BPMN "Open milestone": the milestone's reminder, overdue and escalation times, local to its instance. */
+    /**
+     * BPMN "Open milestone": the milestone's reminder, overdue and escalation times, local to its instance; or that
+     * it waits for its project's acceptance or delivery.
+     */
     @Bean
     JavaDelegate openMilestone() {
+        return execution -> execution.setVariablesLocal(payments.open(execution.getProcessInstanceId(),
+                execution.getVariable(Var.MILESTONE_ID)));
+    }
+
+    /** BPMN "Start the due-date clock": the project event fixed the due date; the timers follow from it. */
+    @Bean
+    JavaDelegate startMilestoneClock() {
         return execution -> execution.setVariablesLocal(payments.timers(execution.getProcessInstanceId(),
                 execution.getVariable(Var.MILESTONE_ID)));
     }
@@ -111,6 +121,12 @@ class ObligationSteps {
     JavaDelegate escalateOverduePayment() {
         return execution -> payments.escalate(execution.getProcessInstanceId(),
                 execution.getVariable(Var.MILESTONE_ID));
+    }
+
+    /** Amendment process "Follow the payment schedule": withdrawn milestones end, new ones start. */
+    @Bean
+    JavaDelegate followPaymentSchedule() {
+        return execution -> payments.followSchedule(execution.getProcessInstanceId());
     }
 
     /** BPMN "Expire contract": the end date passed. */

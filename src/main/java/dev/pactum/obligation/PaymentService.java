@@ -3,6 +3,8 @@ package dev.pactum.obligation;
 import dev.pactum.calendar.BusinessCalendar;
 import dev.pactum.config.PactumProperties;
 import dev.pactum.contract.Contract;
+import dev.pactum.contract.ContractAmendment;
+import dev.pactum.contract.ContractAmendments;
 import dev.pactum.contract.ContractQueries;
 import dev.pactum.contract.ContractStatus;
 import dev.pactum.contract.CustomerService;
@@ -60,12 +62,21 @@ public class PaymentService {
     private final PactumProperties pactum;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ProjectEventRepository projectEvents;
+    private final ContractAmendments amendments;
+    private final MilestoneSignals signals;
+    private final MilestoneInstances milestoneInstances;
 
     PaymentService(ContractQueries contracts, MilestoneAccountRepository accounts, PaymentRepository payments,
                    SigningRecordRepository signings, CustomerService customers, ExchangeRates rates,
                    ObligationNotifications notifications,
                    ObligationProperties obligation, BusinessCalendar calendar, RuntimeService runtime,
-                   CurrentUser currentUser, PactumProperties pactum, Clock clock, ApplicationEventPublisher events) {
+                   CurrentUser currentUser, PactumProperties pactum, Clock clock, ApplicationEventPublisher events,
+                   ProjectEventRepository projectEvents, ContractAmendments amendments, MilestoneSignals signals,
+                   MilestoneInstances milestoneInstances) {
+        this.amendments = amendments;
+        this.signals = signals;
+        this.milestoneInstances = milestoneInstances;
         this.contracts = contracts;
         this.accounts = accounts;
         this.payments = payments;
@@ -80,31 +91,67 @@ public class PaymentService {
         this.pactum = pactum;
         this.clock = clock;
         this.events = events;
+        this.projectEvents = projectEvents;
     }
 
     /**
      * Opens the schedule of a contract that just became active: each milestone's due date is fixed (a date, or N
-     * days after the signature came back or after the start date).
+     * days after the signature came back or after the start date); one counting from the project's acceptance or
+     * delivery is fixed by an event already reported, or waits for it (AWAITING_EVENT).
      *
      * @return the milestone ids, one "Payment milestone" instance each
      */
     public List<Integer> openSchedule(Contract contract) {
         List<Integer> ids = new ArrayList<>();
         for (PaymentMilestone milestone : contract.getMilestones()) {
-            if (accounts.existsById(new MilestoneAccount.Key(contract.getId(), milestone.id()))) {
-                ids.add(milestone.id());
-                continue;
+            if (!accounts.existsById(new MilestoneAccount.Key(contract.getId(), milestone.id()))) {
+                accounts.save(newAccount(contract, milestone));
             }
-            accounts.save(new MilestoneAccount(contract.getId(), milestone.id(), milestone.description(),
-                    dueDate(contract, milestone), milestone.amount(), contract.getCurrency()));
             ids.add(milestone.id());
         }
         return ids;
     }
 
+    /** The account of a milestone as its contract now has it (at activation, or added by an amendment). */
+    MilestoneAccount newAccount(Contract contract, PaymentMilestone milestone) {
+        String project = MilestoneView.projectOf(milestone, contract.getProjectId());
+        if (project == null) {
+            return new MilestoneAccount(contract.getId(), milestone.id(), milestone.description(),
+                    dueDate(contract, milestone), milestone.amount(), contract.getCurrency());
+        }
+        MilestoneAccount account = MilestoneAccount.awaiting(contract.getId(), milestone.id(),
+                milestone.description(), milestone.event(), milestone.daysAfter(), project, milestone.amount(),
+                contract.getCurrency());
+        projectEvents.findByContractIdOrderByIdAsc(contract.getId()).stream()
+                .filter(event -> event.starts(milestone.event(), project, milestone.id()))
+                .findFirst().ifPresent(event -> {
+                    account.eventOccurred(event.getOccurredOn());
+                    event.started(milestone.id());
+                });
+        return account;
+    }
+
+    /**
+     * BPMN "Open milestone": the timer dates of one milestone's instance, as process variables; or, for one that
+     * waits for its project's event, only that it waits.
+     */
+    public Map<String, Object> open(String processInstanceId, Object milestoneId) {
+        MilestoneAccount account = account(processInstanceId, milestoneId);
+        if (account.getStatus() == MilestoneStatus.AWAITING_EVENT) {
+            return Map.of(Var.MILESTONE_AWAITS_EVENT, true);
+        }
+        Map<String, Object> variables = new java.util.HashMap<>(timers(processInstanceId, milestoneId));
+        variables.put(Var.MILESTONE_AWAITS_EVENT, false);
+        return variables;
+    }
+
     /** The timer dates of one milestone's instance, as process variables. */
     public Map<String, Object> timers(String processInstanceId, Object milestoneId) {
         MilestoneAccount account = account(processInstanceId, milestoneId);
+        if (account.getDueDate() == null) {
+            throw DomainException.conflict("pactum.milestone.awaitingEvent", account.milestoneNo(),
+                    account.getAwaitsEvent());
+        }
         LocalDate due = account.getDueDate();
         Instant overdueAt = startOf(due.plusDays(1));
         return Map.of(
@@ -241,6 +288,52 @@ public class PaymentService {
         return new PaymentRecorded(view(account), account.overpaid().signum() > 0);
     }
 
+    /**
+     * After an approved amendment brought a new payment schedule (amendment process "Follow the payment schedule"):
+     * milestones it left out or changed are CANCELLED and their instances end (MilestoneWithdrawn); the new ones get
+     * their accounts and start their own instances in the lifecycle's "Payment milestone" multi-instance, like those
+     * opened at activation. New instances start first, so the multi-instance never completes in between.
+     */
+    public void followSchedule(String amendmentProcessInstanceId) {
+        ContractAmendment amendment = amendments.ofProcess(amendmentProcessInstanceId);
+        Contract contract = contracts.ofProcess(amendmentProcessInstanceId);
+        if (amendment.getNewMilestones() == null || !ContractStatus.IN_FORCE.contains(contract.getStatus())) {
+            return;
+        }
+        Set<Integer> kept = amendment.getNewMilestones().stream().map(PaymentMilestone::id)
+                .collect(Collectors.toSet());
+        Map<Integer, MilestoneAccount> opened = accounts.findByContract(contract.getId()).stream()
+                .collect(Collectors.toMap(MilestoneAccount::milestoneNo, Function.identity()));
+        List<Integer> started = new ArrayList<>();
+        for (PaymentMilestone milestone : amendment.getNewMilestones()) {
+            if (!opened.containsKey(milestone.id())) {
+                accounts.save(newAccount(contract, milestone));
+                started.add(milestone.id());
+            }
+        }
+        List<Integer> withdrawn = new ArrayList<>();
+        boolean overdueWithdrawn = false;
+        for (MilestoneAccount account : opened.values()) {
+            if (kept.contains(account.milestoneNo()) || account.getStatus() == MilestoneStatus.PAID
+                    || account.getStatus() == MilestoneStatus.CANCELLED) {
+                continue;
+            }
+            overdueWithdrawn |= account.getStatus() == MilestoneStatus.OVERDUE;
+            account.cancel();
+            withdrawn.add(account.milestoneNo());
+        }
+        accounts.flush();
+        milestoneInstances.start(contract.getProcessInstanceId(), started);
+        for (int no : withdrawn) {
+            if (!signals.deliver(contract.getProcessInstanceId(), no, Message.MILESTONE_WITHDRAWN)) {
+                throw DomainException.conflict("pactum.milestone.notRunning", no, contract.getNumber());
+            }
+        }
+        if (overdueWithdrawn && !accounts.customerHasOverdue(contract.getCustomer().getId())) {
+            customers.recordPaymentStanding(contract.getCustomer().getId(), false);
+        }
+    }
+
     /** Open milestones of a terminated contract are cancelled: nothing more falls due. */
     public void cancelOpen(long contractId) {
         accounts.findByContract(contractId).stream()
@@ -254,15 +347,22 @@ public class PaymentService {
     public List<MilestoneView> milestones(Contract contract) {
         Map<Integer, MilestoneAccount> opened = accounts.findByContract(contract.getId()).stream()
                 .collect(Collectors.toMap(MilestoneAccount::milestoneNo, Function.identity()));
-        return contract.getMilestones().stream().map(milestone -> {
+        List<MilestoneView> views = contract.getMilestones().stream().map(milestone -> {
             MilestoneAccount account = opened.get(milestone.id());
             if (account != null) {
-                return view(account).withPlan(milestone);
+                return view(account).withPlan(milestone, contract.getProjectId());
             }
-            return new MilestoneView(milestone.id(), milestone.description(), milestone.dueDate(),
+            return new MilestoneView(milestone.id(), milestone.description(), plannedDueDate(contract, milestone),
                     milestone.daysAfter(), milestone.event(), milestone.amount(), milestone.percent(),
-                    MilestoneStatus.PLANNED, BigDecimal.ZERO, milestone.amount(), BigDecimal.ZERO, null, null);
-        }).toList();
+                    MilestoneStatus.PLANNED, BigDecimal.ZERO, milestone.amount(), BigDecimal.ZERO, null, null,
+                    MilestoneView.projectOf(milestone, contract.getProjectId()), null);
+        }).collect(Collectors.toCollection(ArrayList::new));
+        Set<Integer> planned = contract.getMilestones().stream().map(PaymentMilestone::id)
+                .collect(Collectors.toSet());
+        opened.values().stream().filter(account -> !planned.contains(account.milestoneNo()))
+                .sorted(java.util.Comparator.comparing(MilestoneAccount::milestoneNo))
+                .map(this::view).forEach(views::add);
+        return views;
     }
 
     /** Received, outstanding and overdue money of one contract the caller may see, with its overdue ageing. */
@@ -290,6 +390,18 @@ public class PaymentService {
                         contract.getNumber()));
     }
 
+    /** Before activation: a fixed date, or N days after signing once the counterparty signed; otherwise unknown. */
+    private LocalDate plannedDueDate(Contract contract, PaymentMilestone milestone) {
+        if (milestone.dueDate() != null) {
+            return milestone.dueDate();
+        }
+        if (milestone.event() == MilestoneEvent.SIGNING) {
+            return signings.findById(contract.getId()).map(SigningRecord::getCounterSignedAt)
+                    .map(at -> at.atZone(pactum.zone()).toLocalDate().plusDays(milestone.daysAfter())).orElse(null);
+        }
+        return null;
+    }
+
     private LocalDate dueDate(Contract contract, PaymentMilestone milestone) {
         if (milestone.dueDate() != null) {
             return milestone.dueDate();
@@ -315,9 +427,10 @@ public class PaymentService {
     }
 
     private MilestoneView view(MilestoneAccount account) {
-        return new MilestoneView(account.milestoneNo(), account.getDescription(), account.getDueDate(), null, null,
-                account.getAmount(), null, account.getStatus(), account.getReceived(), account.outstanding(),
-                account.overpaid(), account.getOverdueSince(), account.getPaidAt());
+        return new MilestoneView(account.milestoneNo(), account.getDescription(), account.getDueDate(), null,
+                account.getAwaitsEvent(), account.getAmount(), null, account.getStatus(), account.getReceived(),
+                account.outstanding(), account.overpaid(), account.getOverdueSince(), account.getPaidAt(),
+                account.getProjectId(), account.getEventOn());
     }
 
     private LocalDate today() {

@@ -41,7 +41,7 @@ public record Receivables(String currency, BigDecimal scheduled, BigDecimal rece
             received = received.add(got);
             outstanding = outstanding.add(open);
             overpaid = overpaid.add(got.subtract(amount).max(BigDecimal.ZERO));
-            if (open.signum() > 0 && today.isAfter(account.getDueDate())) {
+            if (open.signum() > 0 && account.getDueDate() != null && today.isAfter(account.getDueDate())) {
                 overdueCount++;
                 overdue = overdue.add(open);
                 long days = ChronoUnit.DAYS.between(account.getDueDate(), today);

@@ -74,6 +74,12 @@ public final class ContractProcess {
         public static final String AWAIT_PAYMENT = "awaitPayment";
         public static final String AWAIT_PAYMENT_SCOPE = "awaitPaymentScope";
         public static final String CHECK_MILESTONE_SETTLED = "checkMilestoneSettled";
+        /** A milestone N days after the project's acceptance or delivery waits here for the event. */
+        public static final String AWAIT_PROJECT_EVENT = "awaitProjectEvent";
+        public static final String START_MILESTONE_CLOCK = "startMilestoneClock";
+        /** An amendment removed or changed the milestone: its instance ends (while open, or before its event). */
+        public static final String MILESTONE_WITHDRAWN = "milestoneWithdrawn";
+        public static final String MILESTONE_WITHDRAWN_BEFORE_EVENT = "milestoneWithdrawnBeforeEvent";
         public static final String PAYMENT_FIRST_REMINDER_DUE = "paymentFirstReminderDue";
         public static final String PAYMENT_LAST_REMINDER_DUE = "paymentLastReminderDue";
         public static final String REMIND_PAYMENT = "remindPayment";
@@ -103,6 +109,10 @@ public final class ContractProcess {
         public static final String CONTRACT_TERMINATED = "ContractTerminated";
         /** A payment towards a milestone was recorded (correlated to the milestone's own execution). */
         public static final String PAYMENT_RECEIVED = "PaymentReceived";
+        /** The project system reported the acceptance or delivery a milestone waits for (to that milestone). */
+        public static final String PROJECT_EVENT_RECEIVED = "ProjectEventReceived";
+        /** An approved amendment removed or changed a milestone (to that milestone). */
+        public static final String MILESTONE_WITHDRAWN = "MilestoneWithdrawn";
 
         private Message() {
         }
@@ -179,6 +189,8 @@ public final class ContractProcess {
         public static final String PAYMENT_ESCALATE_AT = "paymentEscalateAt";
         /** Local: the milestone is paid in full (read from the payments recorded, after each one). */
         public static final String MILESTONE_SETTLED = "milestoneSettled";
+        /** Local to a milestone's instance: it waits for its project's acceptance or delivery. */
+        public static final String MILESTONE_AWAITS_EVENT = "milestoneAwaitsEvent";
 
         private Var() {
         }

@@ -1,6 +1,7 @@
 package dev.pactum.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -192,6 +193,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
+            if (mapping instanceof InvalidFormatException format && format.getTargetType() != null
+                    && format.getTargetType().isEnum()) {
+                String allowed = Arrays.stream(format.getTargetType().getEnumConstants()).map(String::valueOf)
+                        .collect(Collectors.joining(", "));
+                return validationProblem(List.of(fieldError(field, text("pactum.validation.enumValue", allowed))));
+            }
             return validationProblem(List.of(fieldError(field, text("pactum.validation.typeMismatch"))));
         }
         return respond(problem(HttpStatus.BAD_REQUEST, "malformed-request",
