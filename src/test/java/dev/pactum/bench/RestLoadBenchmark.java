@@ -93,11 +93,18 @@ public final class RestLoadBenchmark {
 
     /** A customer and {@code count} submitted contracts, so that reads, downloads and approvals have something. */
     private void prepare(int count) throws Exception {
-        customerId = call("prepare", "POST", "/api/customers", """
+        JsonNode customer = call("prepare", "POST", "/api/customers", """
                 {"name":"压测客户有限公司","creditCode":"%s","contactName":"钱七","contactEmail":"qian@example.com"}"""
-                .formatted(CreditCodes.withCheckCharacter("91310000MA1LOAD0")), "sales1", 201).get("id").asLong();
+                .formatted(CreditCodes.withCheckCharacter("91310000MA1LUAD00")), "sales1", 201);
+        if (customer == null) {
+            throw new IllegalStateException("cannot register the customer: " + errorSamples);
+        }
+        customerId = customer.get("id").asLong();
         for (int i = 0; i < count; i++) {
             draftAndSubmit("prepare");
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("preparing failed: " + errorSamples);
         }
     }
 
