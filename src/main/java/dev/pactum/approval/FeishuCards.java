@@ -20,7 +20,9 @@ import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import java.net.http.HttpClient;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -51,7 +53,10 @@ class FeishuCards {
         this.properties = properties;
         this.json = json;
         this.clock = clock;
-        this.http = http.build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build());
+        requests.setReadTimeout(Duration.ofSeconds(10));
+        this.http = http.requestFactory(requests).build();
     }
 
     boolean enabled() {

@@ -79,8 +79,12 @@ class ImCardDecisions {
         this.clock = clock;
     }
 
-    /** The card for an open task of the contract. */
-    ImCard cardOf(Contract contract, String taskId) {
+    /** The card for an open task of the contract (read in a transaction of its own: the customer is lazy). */
+    ImCard cardOf(long contractId, String taskId) {
+        return transaction.execute(status -> cardOf(contracts.get(contractId), taskId));
+    }
+
+    private ImCard cardOf(Contract contract, String taskId) {
         RiskLevel risk = risks.latestLevels(List.of(contract.getId())).get(contract.getId());
         return new ImCard(taskId, contract.getId(), contract.getNumber(), contract.getTitle(),
                 contract.getCustomer().getName(), ApprovalFormVariables.amountText(contract),
@@ -111,7 +115,7 @@ class ImCardDecisions {
         } catch (RuntimeException notFound) {
             return refused(action, user, null, text("pactum.imcard.closed"));
         }
-        ImCard card = cardOf(contract, action.taskId());
+        ImCard card = cardOf(contract.getId(), action.taskId());
         Task task = tasks.createTaskQuery().taskId(action.taskId()).singleResult();
         if (task == null || !contracts.ofProcess(task.getProcessInstanceId()).getId().equals(contract.getId())) {
             return alreadyDecided(action, user, card);

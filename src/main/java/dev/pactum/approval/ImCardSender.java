@@ -41,7 +41,7 @@ class ImCardSender {
         Set<String> approvers = new LinkedHashSet<>(users.membersOf(opened.candidateGroups()));
         approvers.addAll(opened.candidateUsers());
         approvers.remove(contract.getOwner());
-        ImCard card = decisions.cardOf(contract, opened.taskId());
+        ImCard card = decisions.cardOf(contract.getId(), opened.taskId());
         for (String approver : approvers) {
             feishu.openIdOf(approver).ifPresent(openId -> {
                 try {
