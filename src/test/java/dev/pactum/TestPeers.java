@@ -29,6 +29,8 @@ public class TestPeers implements ApplicationContextInitializer<ConfigurableAppl
     public static final String ESIGN_SECRET = "test-esign-app-secret";
     public static final String DOCUSIGN_ACCOUNT = "5c1f0a4e-0000-4000-8000-00000000acc7";
     public static final String DOCUSIGN_CONNECT_KEY = "test-docusign-connect-key";
+    public static final String FEISHU_VERIFICATION_TOKEN = "test-feishu-verification-token";
+    public static final String FEISHU_ENCRYPT_KEY = "test-feishu-encrypt-key";
     /** The DocuSign app's RSA key pair: its private half in the settings, its public half checks the JWT grant. */
     public static final KeyPair DOCUSIGN_APP_KEY = rsaKeyPair();
 
@@ -105,6 +107,17 @@ public class TestPeers implements ApplicationContextInitializer<ConfigurableAppl
                 Map.entry("pactum.notification.sms.sign-name", "派克合同"),
                 Map.entry("pactum.notification.sms.templates.PAYMENT_REMINDER.code", "SMS_100001"),
                 Map.entry("pactum.notification.sms.templates.PAYMENT_REMINDER.params[0]", "number"),
-                Map.entry("pactum.notification.sms.templates.PAYMENT_REMINDER.params[1]", "dueDate"))));
+                Map.entry("pactum.notification.sms.templates.PAYMENT_REMINDER.params[1]", "dueDate"),
+                // Approval cards in Feishu: the app's API here; the sales managers, legal1 and sales1 have Feishu ids.
+                Map.entry("pactum.im-approval.feishu.enabled", "true"),
+                Map.entry("pactum.im-approval.feishu.api-url", base + "/feishu"),
+                Map.entry("pactum.im-approval.feishu.app-id", "cli_test_app"),
+                Map.entry("pactum.im-approval.feishu.app-secret", "test-feishu-app-secret"),
+                Map.entry("pactum.im-approval.feishu.verification-token", FEISHU_VERIFICATION_TOKEN),
+                Map.entry("pactum.im-approval.feishu.encrypt-key", FEISHU_ENCRYPT_KEY),
+                Map.entry("pactum.im-approval.feishu.users.manager1", "ou_manager1"),
+                Map.entry("pactum.im-approval.feishu.users.manager2", "ou_manager2"),
+                Map.entry("pactum.im-approval.feishu.users.legal1", "ou_legal1"),
+                Map.entry("pactum.im-approval.feishu.users.sales1", "ou_sales1"))));
     }
 }

@@ -5,21 +5,26 @@ import dev.pactum.contract.ContractQueries;
 import dev.pactum.process.ContractProcess.Var;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Task listener on "Approve contract" (create): gives the task's own execution empty {@code decision} and
  * {@code comment} variables, so that completing the task writes them there and {@link RecordApprovalDecision}
  * reads only what this completion said, never a decision an earlier approver left in the instance; names the task
- * after its contract (number, title, amount) and describes it with the customer.
+ * after its contract (number, title, amount) and describes it with the customer; announces the task
+ * ({@link ApprovalTaskOpened}), so approvers who work in an IM get a card ({@link ImCardSender}).
  */
 @Component("prepareApprovalTask")
 class PrepareApprovalTask implements TaskListener {
 
     private final ContractQueries contracts;
+    private final ApplicationEventPublisher events;
 
-    PrepareApprovalTask(ContractQueries contracts) {
+    PrepareApprovalTask(ContractQueries contracts, ApplicationEventPublisher events) {
         this.contracts = contracts;
+        this.events = events;
     }
 
     @Override
@@ -30,6 +35,9 @@ class PrepareApprovalTask implements TaskListener {
         Contract contract = contracts.ofProcess(task.getProcessInstanceId());
         task.setName(nameOf(contract));
         task.setDescription(contract.getCustomer().getName());
+        events.publishEvent(new ApprovalTaskOpened(task.getId(), contract.getId(),
+                task.getCandidates().stream().map(IdentityLink::getGroupId).filter(group -> group != null).toList(),
+                task.getCandidates().stream().map(IdentityLink::getUserId).filter(user -> user != null).toList()));
     }
 
     /** "审批 HT-2026-000123 · 数控机床销售 · ¥ 2,000,000.00 CNY", cut to what Tasklist shows in a line. */

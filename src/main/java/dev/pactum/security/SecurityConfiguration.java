@@ -110,7 +110,9 @@ public class SecurityConfiguration {
         // E-signature providers' callbacks likewise, each checked by the provider's own scheme (ESignatureFlows).
         RequestMatcher signedEvents = new OrRequestMatcher(
                 PATHS.matcher(HttpMethod.POST, "/api/integrations/{peer}/events"),
-                PATHS.matcher(HttpMethod.POST, "/api/integrations/esign/{provider}/callback"));
+                PATHS.matcher(HttpMethod.POST, "/api/integrations/esign/{provider}/callback"),
+                // IM approval cards' callbacks: the provider's signature, then its user's directory entry (ImCardDecisions).
+                PATHS.matcher(HttpMethod.POST, "/api/integrations/im/{provider}/card-action"));
         RequestMatcher basicAuthenticated = request -> {
             String header = request.getHeader("Authorization");
             return header != null && (header.regionMatches(true, 0, "Basic ", 0, 6)
