@@ -174,6 +174,19 @@ public class ContractService {
     }
 
     private Customer validate(NewContract request) {
+        List<FieldProblem> problems = problems(request);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return customers.findById(request.customerId()).orElseThrow();
+    }
+
+    /**
+     * What is wrong with a draft beyond its Bean Validation constraints: unknown customer, template, clauses or
+     * currency, dates, milestones and renewal terms. Takes a request that may also break its constraints (a field
+     * left out is skipped here, Bean Validation reports it), so that a client learns every fault in one answer.
+     */
+    public List<FieldProblem> problems(NewContract request) {
         List<FieldProblem> problems = new ArrayList<>();
         request.fields().forEach((name, value) -> {
             boolean plain = value == null || value instanceof Number || value instanceof Boolean
@@ -183,31 +196,36 @@ public class ContractService {
                         MAX_FIELD_VALUE_LENGTH));
             }
         });
-        Optional<Customer> customer = customers.findById(request.customerId());
-        if (customer.isEmpty()) {
+        if (request.customerId() != null && customers.findById(request.customerId()).isEmpty()) {
             problems.add(new FieldProblem("customerId", "pactum.validation.customerUnknown", request.customerId()));
         }
-        if (!templates.exists(request.templateKey())) {
-            problems.add(new FieldProblem("templateKey", "pactum.validation.templateUnknown", request.templateKey()));
-        } else {
-            templates.unknownClauseIds(request.templateKey(), request.clauses().keySet()).forEach(id -> problems.add(
-                    new FieldProblem("clauses." + id, "pactum.validation.clauseUnknown", id, request.templateKey())));
+        if (request.templateKey() != null && !request.templateKey().isBlank()) {
+            if (!templates.exists(request.templateKey())) {
+                problems.add(new FieldProblem("templateKey", "pactum.validation.templateUnknown",
+                        request.templateKey()));
+            } else {
+                templates.unknownClauseIds(request.templateKey(), request.clauses().keySet()).forEach(id ->
+                        problems.add(new FieldProblem("clauses." + id, "pactum.validation.clauseUnknown", id,
+                                request.templateKey())));
+            }
         }
-        if (!rates.accepts(request.currency())) {
+        if (request.currency() != null && !rates.accepts(request.currency())) {
             problems.add(new FieldProblem("currency", "pactum.validation.currencyUnknown", request.currency(),
                     String.join(", ", rates.currencies())));
         }
-        if (request.endDate().isBefore(request.startDate())) {
-            problems.add(new FieldProblem("endDate", "pactum.validation.endDateBeforeStart"));
-        } else {
-            problems.addAll(PaymentSchedule.resolve(request.milestones(), request.amount(), request.startDate(),
-                    request.endDate()).problems());
-            problems.addAll(renewalProblems(request.terms(), request.startDate(), request.endDate()));
+        if (request.startDate() != null && request.endDate() != null) {
+            if (request.endDate().isBefore(request.startDate())) {
+                problems.add(new FieldProblem("endDate", "pactum.validation.endDateBeforeStart"));
+            } else {
+                if (request.amount() != null && request.milestones().stream()
+                        .allMatch(plan -> plan != null && plan.description() != null)) {
+                    problems.addAll(PaymentSchedule.resolve(request.milestones(), request.amount(),
+                            request.startDate(), request.endDate()).problems());
+                }
+                problems.addAll(renewalProblems(request.terms(), request.startDate(), request.endDate()));
+            }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-        return customer.orElseThrow();
+        return problems;
     }
 
     /**
