@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -174,7 +175,7 @@ public class ContractService {
     }
 
     private Customer validate(NewContract request) {
-        List<FieldProblem> problems = problems(request);
+        List<FieldProblem> problems = problems(request, Set.of());
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
@@ -185,8 +186,12 @@ public class ContractService {
      * What is wrong with a draft beyond its Bean Validation constraints: unknown customer, template, clauses or
      * currency, dates, milestones and renewal terms. Takes a request that may also break its constraints (a field
      * left out is skipped here, Bean Validation reports it), so that a client learns every fault in one answer.
+     * A check reasoning from a field in {@code invalidFields} (its constraints failed) is skipped.
      */
-    public List<FieldProblem> problems(NewContract request) {
+    public List<FieldProblem> problems(NewContract request, Set<String> invalidFields) {
+        java.util.function.Predicate<String> refused = prefix -> invalidFields.stream()
+                .anyMatch(field -> field.equals(prefix) || field.startsWith(prefix + ".")
+                        || field.startsWith(prefix + "["));
         List<FieldProblem> problems = new ArrayList<>();
         request.fields().forEach((name, value) -> {
             boolean plain = value == null || value instanceof Number || value instanceof Boolean
@@ -196,7 +201,7 @@ public class ContractService {
                         MAX_FIELD_VALUE_LENGTH));
             }
         });
-        if (request.customerId() != null && customers.findById(request.customerId()).isEmpty()) {
+        if (request.customerId() != null && !refused.test("customerId") && customers.findById(request.customerId()).isEmpty()) {
             problems.add(new FieldProblem("customerId", "pactum.validation.customerUnknown", request.customerId()));
         }
         if (request.templateKey() != null && !request.templateKey().isBlank()) {
@@ -209,20 +214,24 @@ public class ContractService {
                                 request.templateKey())));
             }
         }
-        if (request.currency() != null && !rates.accepts(request.currency())) {
+        if (request.currency() != null && !refused.test("currency") && !rates.accepts(request.currency())) {
             problems.add(new FieldProblem("currency", "pactum.validation.currencyUnknown", request.currency(),
                     String.join(", ", rates.currencies())));
         }
-        if (request.startDate() != null && request.endDate() != null) {
+        if (request.startDate() != null && request.endDate() != null && !refused.test("startDate")
+                && !refused.test("endDate")) {
             if (request.endDate().isBefore(request.startDate())) {
                 problems.add(new FieldProblem("endDate", "pactum.validation.endDateBeforeStart"));
             } else {
-                if (request.amount() != null && request.milestones().stream()
+                if (request.amount() != null && !refused.test("amount") && !refused.test("milestones")
+                        && request.milestones().stream()
                         .allMatch(plan -> plan != null && plan.description() != null)) {
                     problems.addAll(PaymentSchedule.resolve(request.milestones(), request.amount(),
                             request.startDate(), request.endDate()).problems());
                 }
-                problems.addAll(renewalProblems(request.terms(), request.startDate(), request.endDate()));
+                if (!refused.test("terms")) {
+                    problems.addAll(renewalProblems(request.terms(), request.startDate(), request.endDate()));
+                }
             }
         }
         return problems;

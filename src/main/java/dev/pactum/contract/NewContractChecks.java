@@ -3,6 +3,7 @@ package dev.pactum.contract;
 import dev.pactum.web.FieldProblem;
 import dev.pactum.web.RequestChecks;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** A draft's checks beyond its constraints ({@link ContractService#problems}), reported with them in one answer. */
@@ -21,7 +22,7 @@ class NewContractChecks implements RequestChecks<NewContract> {
     }
 
     @Override
-    public List<FieldProblem> problems(NewContract request) {
-        return contracts.problems(request);
+    public List<FieldProblem> problems(NewContract request, Set<String> invalidFields) {
+        return contracts.problems(request, invalidFields);
     }
 }

@@ -181,18 +181,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         List<Map<String, String>> global = e.getBindingResult().getGlobalErrors().stream()
                 .map(error -> fieldError(error.getObjectName(), messages.getMessage(plain(error), locale)))
                 .toList();
-        return validationProblem(concat(concat(errors, global), furtherProblems(e.getBindingResult().getTarget())));
+        java.util.Set<String> invalid = e.getBindingResult().getFieldErrors().stream()
+                .map(org.springframework.validation.FieldError::getField)
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+        return validationProblem(concat(concat(errors, global),
+                furtherProblems(e.getBindingResult().getTarget(), invalid)));
     }
 
     /** The body's other checks ({@link RequestChecks}), so that one answer lists every fault. */
     @SuppressWarnings("unchecked")
-    private List<Map<String, String>> furtherProblems(@Nullable Object body) {
+    private List<Map<String, String>> furtherProblems(@Nullable Object body, java.util.Set<String> invalidFields) {
         if (body == null) {
             return List.of();
         }
         return requestChecks.stream()
                 .filter(checks -> checks.type().isInstance(body))
-                .flatMap(checks -> ((RequestChecks<Object>) checks).problems(body).stream())
+                .flatMap(checks -> ((RequestChecks<Object>) checks).problems(body, invalidFields).stream())
+                .filter(p -> !invalidFields.contains(p.field()))
                 .map(p -> fieldError(p.field(), text(p.messageKey(), p.args())))
                 .toList();
     }

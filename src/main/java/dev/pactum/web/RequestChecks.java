@@ -1,6 +1,7 @@
 package dev.pactum.web;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The checks of a request body beyond its Bean Validation constraints (a customer that must exist, a template,
@@ -13,6 +14,10 @@ public interface RequestChecks<T> {
 
     Class<T> type();
 
-    /** Every problem of {@code request}, which may break its constraints (skip what they already report). */
-    List<FieldProblem> problems(T request);
+    /**
+     * Every problem of {@code request}, which may break its constraints: {@code invalidFields} are the fields (as
+     * {@code terms.minimumTermMonths}) whose constraints failed; a check that would only repeat one, or reason from
+     * a value already refused, is skipped.
+     */
+    List<FieldProblem> problems(T request, Set<String> invalidFields);
 }
