@@ -1,5 +1,6 @@
 package dev.pactum.contract;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.pactum.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,6 +35,8 @@ class ContractController {
     @PostMapping
     @Operation(summary = "Draft a contract from a template",
             description = "With an Idempotency-Key header, repeating the request returns the first contract (200).")
+    @ApiResponse(responseCode = "201", description = "Drafted; Location names the new contract")
+    @ApiResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: the contract drafted first")
     public ResponseEntity<Created> draft(@Valid @RequestBody NewContract request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
         ContractService.Drafted drafted = contracts.draft(request, currentUser.username(), idempotencyKey);

@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -176,6 +177,23 @@ public class ContractService {
     }
 
     private Customer validate(NewContract request) {
+        List<FieldProblem> problems = problems(request, Set.of());
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return customers.findById(request.customerId()).orElseThrow();
+    }
+
+    /**
+     * What is wrong with a draft beyond its Bean Validation constraints: unknown customer, template, clauses or
+     * currency, dates, milestones and renewal terms. Takes a request that may also break its constraints (a field
+     * left out is skipped here, Bean Validation reports it), so that a client learns every fault in one answer.
+     * A check reasoning from a field in {@code invalidFields} (its constraints failed) is skipped.
+     */
+    public List<FieldProblem> problems(NewContract request, Set<String> invalidFields) {
+        java.util.function.Predicate<String> refused = prefix -> invalidFields.stream()
+                .anyMatch(field -> field.equals(prefix) || field.startsWith(prefix + ".")
+                        || field.startsWith(prefix + "["));
         List<FieldProblem> problems = new ArrayList<>();
         request.fields().forEach((name, value) -> {
             boolean plain = value == null || value instanceof Number || value instanceof Boolean
@@ -185,32 +203,43 @@ public class ContractService {
                         MAX_FIELD_VALUE_LENGTH));
             }
         });
-        Optional<Customer> customer = customers.findById(request.customerId());
-        if (customer.isEmpty()) {
+        if (request.customerId() != null && !refused.test("customerId") && customers.findById(request.customerId()).isEmpty()) {
             problems.add(new FieldProblem("customerId", "pactum.validation.customerUnknown", request.customerId()));
         }
-        if (!templates.exists(request.templateKey())) {
-            problems.add(new FieldProblem("templateKey", "pactum.validation.templateUnknown", request.templateKey()));
-        } else {
-            templates.unknownClauseIds(request.templateKey(), request.clauses().keySet()).forEach(id -> problems.add(
-                    new FieldProblem("clauses." + id, "pactum.validation.clauseUnknown", id, request.templateKey())));
+        if (request.templateKey() != null && !request.templateKey().isBlank()) {
+            if (!templates.exists(request.templateKey())) {
+                problems.add(new FieldProblem("templateKey", "pactum.validation.templateUnknown",
+                        request.templateKey()));
+            } else {
+                templates.unknownClauseIds(request.templateKey(), request.clauses().keySet()).forEach(id ->
+                        problems.add(new FieldProblem("clauses." + id, "pactum.validation.clauseUnknown", id,
+                                request.templateKey())));
+            }
         }
-        if (!rates.accepts(request.currency())) {
+        if (request.currency() != null && !refused.test("currency") && !rates.accepts(request.currency())) {
             problems.add(new FieldProblem("currency", "pactum.validation.currencyUnknown", request.currency(),
                     String.join(", ", rates.currencies())));
         }
-        if (request.endDate().isBefore(request.startDate())) {
-            problems.add(new FieldProblem("endDate", "pactum.validation.endDateBeforeStart"));
-        } else {
-            problems.addAll(PaymentSchedule.resolve(request.milestones(), request.amount(), request.startDate(),
-                    request.endDate()).problems());
-            problems.addAll(PaymentSchedule.projectProblems(request.milestones(), request.projectId()));
-            problems.addAll(renewalProblems(request.terms(), request.startDate(), request.endDate()));
+        if (request.startDate() != null && request.endDate() != null && !refused.test("startDate")
+                && !refused.test("endDate")) {
+            if (request.endDate().isBefore(request.startDate())) {
+                problems.add(new FieldProblem("endDate", "pactum.validation.endDateBeforeStart"));
+            } else {
+                if (request.amount() != null && !refused.test("amount") && !refused.test("milestones")
+                        && request.milestones().stream()
+                        .allMatch(plan -> plan != null && plan.description() != null)) {
+                    problems.addAll(PaymentSchedule.resolve(request.milestones(), request.amount(),
+                            request.startDate(), request.endDate()).problems());
+                }
+                if (!refused.test("milestones")) {
+                    problems.addAll(PaymentSchedule.projectProblems(request.milestones(), request.projectId()));
+                }
+                if (!refused.test("terms")) {
+                    problems.addAll(renewalProblems(request.terms(), request.startDate(), request.endDate()));
+                }
+            }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-        return customer.orElseThrow();
+        return problems;
     }
 
     /**

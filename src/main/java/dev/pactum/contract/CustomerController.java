@@ -1,5 +1,6 @@
 package dev.pactum.contract;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -33,6 +34,7 @@ class CustomerController {
 
     @PostMapping
     @Operation(summary = "Register a customer (unified social credit code checked per GB 32100-2015)")
+    @ApiResponse(responseCode = "201", description = "Registered; Location names the new customer")
     public ResponseEntity<CustomerView> register(@Valid @RequestBody NewCustomer request) {
         Customer customer = customers.register(request, currentUser.handlesCredit());
         return ResponseEntity.created(URI.create("/api/customers/" + customer.getId()))

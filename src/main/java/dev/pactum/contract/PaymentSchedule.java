@@ -82,7 +82,7 @@ final class PaymentSchedule {
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
             MilestonePlan plan = plans.get(i);
-            if (plan.event() != null && plan.event().isProjectEvent() && plan.projectId() == null
+            if (plan != null && plan.event() != null && plan.event().isProjectEvent() && plan.projectId() == null
                     && contractProjectId == null) {
                 problems.add(new FieldProblem("milestones[" + i + "].projectId",
                         "pactum.validation.milestoneProjectMissing", plan.event()));

@@ -1,5 +1,6 @@
 package dev.pactum.integration;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Where e-signature providers report their sign flows. No user session: each request proves its sender with the
  * provider's own signature (see {@link ESignatureFlows}); the security configuration lets exactly this path through.
  */
+@Tag(name = "Integrations")
 @RestController
 class ESignatureCallbackController {
 

@@ -1,5 +1,6 @@
 package dev.pactum.integration;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Where finance, the CRM and the project system send their events. No user session: each request proves its sender
  * with its signature (see {@link InboundEvents}); the security configuration lets exactly this path through.
  */
+@Tag(name = "Integrations")
 @RestController
 class InboundEventController {
 

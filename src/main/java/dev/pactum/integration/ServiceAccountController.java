@@ -1,5 +1,6 @@
 package dev.pactum.integration;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Admins manage machines' access: service accounts and their API tokens. */
+@Tag(name = "Service accounts", description = "服务账号 · machines' accounts and their API tokens (admins)")
 @RestController
 @RequestMapping("/api/admin/service-accounts")
 class ServiceAccountController {
@@ -36,6 +38,7 @@ class ServiceAccountController {
         return accounts.create(account.name(), account.description(), account.groups());
     }
 
+    @Operation(summary = "Every service account with its groups (never a token's secret)")
     @GetMapping
     List<ServiceAccounts.Account> list() {
         return accounts.list();

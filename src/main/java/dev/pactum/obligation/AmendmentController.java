@@ -1,5 +1,6 @@
 package dev.pactum.obligation;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.pactum.contract.AmendmentRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,6 +28,7 @@ class AmendmentController {
 
     @PostMapping("/api/contracts/{id}/amendments")
     @Operation(summary = "Amend an ACTIVE contract (amount, end date, clauses): routed by the rules, approved in Tasklist")
+    @ApiResponse(responseCode = "201", description = "Requested; the amendment waits for its approvals")
     ResponseEntity<AmendmentService.AmendmentView> amend(@PathVariable long id,
                                                          @Valid @RequestBody AmendmentRequest request) {
         AmendmentService.AmendmentView amendment = amendments.request(id, request);

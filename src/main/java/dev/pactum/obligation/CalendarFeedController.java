@@ -1,5 +1,6 @@
 package dev.pactum.obligation;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.pactum.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,6 +31,7 @@ class CalendarFeedController {
 
     @PostMapping("/api/me/calendar-token")
     @Operation(summary = "A new address for my calendar feed, shown this once; the one I had stops working")
+    @ApiResponse(responseCode = "201", description = "Issued; the address is shown only in this answer")
     public ResponseEntity<CalendarFeed.IssuedToken> issue() {
         // No Location header: the address is the credential and must not end up in logs or the audit trail.
         return ResponseEntity.status(HttpStatus.CREATED).body(feed.issue(currentUser.username()));

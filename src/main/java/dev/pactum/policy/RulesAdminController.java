@@ -1,5 +1,7 @@
 package dev.pactum.policy;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import dev.pactum.rules.RuleSource;
 import dev.pactum.rules.RuleCompilationException;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Rule administration for {@code camunda-admin} and {@code process-analysts}: reload the live rules, and replay a
  * candidate rule set over recent contracts before putting it live.
  */
+@Tag(name = "Rules", description = "规则 · reload the live rules, replay a candidate rule set (admins, process analysts)")
 @RestController
 @RequestMapping("/api/admin/rules")
 class RulesAdminController {
@@ -32,6 +35,7 @@ class RulesAdminController {
     }
 
     /** Compiles the configured rule folder, checks it against its fixtures and, if both succeed, puts it live. */
+    @Operation(summary = "Compile the configured rule folder, check it against its fixtures and put it live")
     @PostMapping("/reload")
     RuleSetReloader.RuleSetReload reload() {
         try {
@@ -54,6 +58,7 @@ class RulesAdminController {
                          @Min(1) @Max(1000) Integer lastContracts) {
     }
 
+    @Operation(summary = "Replay a candidate rule set over the newest contracts and report what would change (admins)")
     @PostMapping("/what-if")
     WhatIfReport whatIf(@Valid @RequestBody WhatIfRequest request) {
         int last = request.lastContracts() == null ? 50 : request.lastContracts();

@@ -38,6 +38,7 @@ import org.springframework.security.web.authentication.DelegatingAuthenticationE
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -194,6 +195,8 @@ public class SecurityConfiguration {
         // Audit trail (dev.pactum.audit): right after the security context is loaded, so it records every request
         // with its user, including the 401s, 403s, logins and logouts that later security filters answer.
         http.addFilterAfter(auditTrail, SecurityContextHolderFilter.class);
+        // Swagger UI's "Try it out" with the session: its page carries the CSRF token in a cookie springdoc reads.
+        http.addFilterAfter(new SwaggerUiCsrfCookie(), CsrfFilter.class);
         // Machines: service accounts' API tokens (Authorization: Bearer), kept by the integration feature.
         bearerTokens.ifAvailable(tokens -> http.addFilterBefore(new BearerTokenFilter(tokens,
                 new SecurityProblems(messages, localeResolver, objectMapper, clock, false),

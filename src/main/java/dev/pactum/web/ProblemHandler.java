@@ -13,10 +13,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -33,12 +37,15 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every API error as RFC 9457 problem+json: a stable {@code type}, a title and detail in the caller's language
@@ -51,10 +58,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    private final MessageSource messages;
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
-    public ProblemHandler(MessageSource messages) {
+    private final MessageSource messages;
+    private final List<RequestChecks<?>> requestChecks;
+
+    public ProblemHandler(MessageSource messages, List<RequestChecks<?>> requestChecks) {
         this.messages = messages;
+        this.requestChecks = List.copyOf(requestChecks);
     }
 
     @ExceptionHandler(InvalidRequestException.class)
@@ -166,12 +177,30 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> fieldError(error.getField(), messages.getMessage(error, locale)))
+                .map(error -> fieldError(error.getField(), messages.getMessage(plain(error), locale)))
                 .toList();
         List<Map<String, String>> global = e.getBindingResult().getGlobalErrors().stream()
-                .map(error -> fieldError(error.getObjectName(), messages.getMessage(error, locale)))
+                .map(error -> fieldError(error.getObjectName(), messages.getMessage(plain(error), locale)))
                 .toList();
-        return validationProblem(concat(errors, global));
+        java.util.Set<String> invalid = e.getBindingResult().getFieldErrors().stream()
+                .map(org.springframework.validation.FieldError::getField)
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+        return validationProblem(concat(concat(errors, global),
+                furtherProblems(e.getBindingResult().getTarget(), invalid)));
+    }
+
+    /** The body's other checks ({@link RequestChecks}), so that one answer lists every fault. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, String>> furtherProblems(@Nullable Object body, java.util.Set<String> invalidFields) {
+        if (body == null) {
+            return List.of();
+        }
+        return requestChecks.stream()
+                .filter(checks -> checks.type().isInstance(body))
+                .flatMap(checks -> ((RequestChecks<Object>) checks).problems(body, invalidFields).stream())
+                .filter(p -> !invalidFields.contains(p.field()))
+                .map(p -> fieldError(p.field(), text(p.messageKey(), p.args())))
+                .toList();
     }
 
     @Override
@@ -181,7 +210,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
                         .map(error -> fieldError(result.getMethodParameter().getParameterName(),
-                                messages.getMessage(error, locale))))
+                                messages.getMessage(plain(error), locale))))
                 .toList();
         return validationProblem(errors);
     }
@@ -210,15 +239,39 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         // Spring's own errors (405, 406, 415, missing parameter...) keep their status but speak our language.
         // A 5xx says nothing of the server's insides; a 4xx keeps Spring's message (a missing parameter's name).
+        // An address nothing answers is a 404 like any other, said in the caller's language.
+        if (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).headers(headers)
+                    .body(problem(HttpStatus.NOT_FOUND, "not-found", text("pactum.problem.no-such-path.detail")));
+        }
         ProblemDetail detail = status.is5xxServerError()
                 ? problem(status, "internal", text("pactum.problem.internal.detail"))
-                : problem(status, "http-" + status.value(), e.getMessage());
+                : problem(status, "http-" + status.value(), springDetail(e));
         return ResponseEntity.status(status).headers(headers).body(detail);
+    }
+
+    /**
+     * Spring's refusal in the caller's language where the bundles translate it ({@code problemDetail.} + the
+     * exception's class, Spring's own convention), else Spring's English text.
+     */
+    private String springDetail(Exception e) {
+        if (e instanceof ErrorResponse response) {
+            Locale locale = LocaleContextHolder.getLocale();
+            String translated = messages.getMessage(response.getDetailMessageCode(),
+                    plainArgs(response.getDetailMessageArguments(messages, locale)), null, locale);
+            if (translated != null) {
+                return translated;
+            }
+        }
+        return e.getMessage();
     }
 
     private ResponseEntity<Object> validationProblem(List<Map<String, String>> errors) {
         ProblemDetail detail = problem(HttpStatus.BAD_REQUEST, "validation", text("pactum.problem.validation.detail"));
-        detail.setProperty("errors", errors);
+        // A stable order, whatever order the checks ran in: by field (milestones[2] before milestones[10]), and for
+        // one field in the order its checks found them.
+        detail.setProperty("errors", errors.stream().sorted(Comparator.comparing(
+                (Map<String, String> error) -> naturalKey(error.get("field")))).toList());
         return respond(detail);
     }
 
@@ -238,9 +291,33 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Numbers as plain digits: an id or a year must not read "2,026". */
     private String text(String key, Object... args) {
-        Object[] plain = args == null ? null : Arrays.stream(args)
+        return messages.getMessage(key, plainArgs(args), key, LocaleContextHolder.getLocale());
+    }
+
+    @Nullable
+    private static Object[] plainArgs(@Nullable Object[] args) {
+        return args == null ? null : Arrays.stream(args)
                 .map(arg -> arg instanceof Number number ? number.toString() : arg).toArray();
-        return messages.getMessage(key, plain, key, LocaleContextHolder.getLocale());
+    }
+
+    /** A constraint's message with its limits as plain digits ({@code @Size(max = 20000)} reads 20000, not 20,000). */
+    private static MessageSourceResolvable plain(MessageSourceResolvable error) {
+        return new DefaultMessageSourceResolvable(error.getCodes(), plainArgs(error.getArguments()),
+                error.getDefaultMessage());
+    }
+
+    /** The field with each run of digits padded, so that numbers in it sort by value. */
+    private static String naturalKey(@Nullable String field) {
+        if (field == null) {
+            return "";
+        }
+        Matcher digits = DIGITS.matcher(field);
+        StringBuilder key = new StringBuilder();
+        while (digits.find()) {
+            digits.appendReplacement(key, "0".repeat(Math.max(0, 10 - digits.group().length())) + digits.group());
+        }
+        digits.appendTail(key);
+        return key.toString();
     }
 
     private static Map<String, String> fieldError(String field, String message) {

@@ -34,7 +34,7 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 class ProblemHandlerTest {
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new FailingController())
-            .setControllerAdvice(new ProblemHandler(messages()))
+            .setControllerAdvice(new ProblemHandler(messages(), java.util.List.of()))
             .setLocaleResolver(companyDefaultZhCn())
             .build();
 
