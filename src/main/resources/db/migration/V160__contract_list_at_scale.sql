@@ -2,19 +2,24 @@
 --
 -- Substring search ("q") over number, title and customer name, Chinese included, with a GIN index of n-grams.
 -- pg_trgm ships with the embedded PostgreSQL, but its trigrams keep only characters the database's LC_CTYPE calls
--- alphanumeric (none of CJK under "C"), and no trigram exists for the one- and two-character queries Chinese users
--- type most ("科技", "采购"). So every field yields its characters, character pairs and triples, lower-cased:
--- a query of n characters asks the index for rows holding all its n-grams of length min(n, 3), then LIKE re-checks.
--- Works the same under any locale, for any script.
+-- alphanumeric (no CJK under "C"; under C.UTF-8, which the embedded server gets from LANG here, they are kept), and
+-- it has no trigram for the one- and two-character queries Chinese users type most ("科技", "采购": LIKE '%科技%'
+-- makes pg_trgm read its whole index). So the fields yield every character, pair and triple, lower-cased: a query of
+-- n characters asks the index for rows holding all its n-grams of length min(n, 3), then LIKE re-checks. The same
+-- under any locale, for any script. Built from C string functions (splitting at every 1, 2 or 3 characters from
+-- each offset) rather than a loop per character, which costs ten times as much per row; fields are joined by a
+-- control character no query holds, so the n-grams across two fields never match. GIN removes duplicates itself.
+-- The index compares its keys bytewise (collate "C"): what it needs is equality, and that is cheaper to sort.
 create function pactum_search_grams(fields text[]) returns text[]
     language sql immutable strict parallel safe
 as $$
-select coalesce(array_agg(distinct gram), '{}')
-from unnest(fields) as field,
-     lateral (select lower(field) as text) lowered,
-     lateral generate_series(1, char_length(lowered.text)) as position,
-     lateral (values (substr(lowered.text, position, 1)), (substr(lowered.text, position, 2)),
-                     (substr(lowered.text, position, 3))) as grams(gram)
+select string_to_array(t, null)
+    || string_to_array(regexp_replace(t, '(..)', E'\\1\x1f', 'g'), E'\x1f')
+    || string_to_array(regexp_replace(substr(t, 2), '(..)', E'\\1\x1f', 'g'), E'\x1f')
+    || string_to_array(regexp_replace(t, '(...)', E'\\1\x1f', 'g'), E'\x1f')
+    || string_to_array(regexp_replace(substr(t, 2), '(...)', E'\\1\x1f', 'g'), E'\x1f')
+    || string_to_array(regexp_replace(substr(t, 3), '(...)', E'\\1\x1f', 'g'), E'\x1f')
+from (select lower(array_to_string(fields, E'\x1e')) as t) joined
 $$;
 
 -- The n-grams a query must find: its triples, or the query itself when shorter than three characters.
@@ -55,7 +60,7 @@ create trigger customer_name_change after update of name on customer
     for each row when (old.name is distinct from new.name) execute function customer_name_to_contracts();
 
 create index contract_search_idx on contract
-    using gin (pactum_search_grams(array[number, title, customer_name]));
+    using gin ((pactum_search_grams(array[number, title, customer_name])) collate "C");
 
 -- Each filter with the default order (newest first, id as the tie-break, which also makes keyset paging exact).
 create index contract_created_idx on contract (created_at, id);

@@ -52,7 +52,7 @@ class ContractDossierController {
                       contracts; above, it is the database's estimate and `page.totalExact` is false (counting a
                       million rows on every page is what would cost). Deep page numbers read and skip every row
                       before them: for deep reading, follow cursors.
-                    - **By cursor**: send `cursor` (empty for the first page) and follow `next` until it is null. No
+                    - **By cursor**: send `cursor` (empty for the first page) and follow `next` until it is absent. No
                       total is computed; each page costs what the first does, and rows added meanwhile neither shift
                       nor repeat rows. The order is the one `sort` gave the first page (the cursor carries it).
                     Every answer by number also carries `next`, the cursor of the rows after it.""")

@@ -3,8 +3,8 @@ package dev.pactum.dossier;
 import java.util.List;
 
 /**
- * An answer of the contract list: the rows, the page by number with its total ({@code null} when paging by cursor),
- * and the cursor of the rows after these ({@code null} after the last).
+ * An answer of the contract list: the rows, the page by number with its total (absent when paging by cursor), and
+ * the cursor of the rows after these (absent after the last).
  */
 public record ContractList(List<ContractSummary> content, PageInfo page, String next) {
 

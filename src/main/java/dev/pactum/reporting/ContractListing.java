@@ -209,7 +209,7 @@ public class ContractListing {
         String pattern = filter.likePattern();
         if (pattern != null) {
             // The n-gram index finds the candidates (V160), LIKE keeps those that hold the text itself.
-            conditions.add("pactum_search_grams(array[c.number, c.title, c.customer_name])"
+            conditions.add("(pactum_search_grams(array[c.number, c.title, c.customer_name]) collate \"C\")"
                     + " @> pactum_query_grams(:text)");
             conditions.add("(lower(c.number) like :q escape '\\' or lower(c.title) like :q escape '\\'"
                     + " or lower(c.customer_name) like :q escape '\\')");
