@@ -78,8 +78,10 @@ public final class ScaleData {
                 .toAbsolutePath();
         SpringApplication app = new SpringApplication(PactumApplication.class);
         app.setAdditionalProfiles("test");
+        // The demo contracts' documents are sealed with a key kept beside the folder, so any run can read them.
         return app.run("--server.port=0", "--logging.level.root=WARN",
-                "--pactum.embedded-database.data-dir=" + folder);
+                "--pactum.embedded-database.data-dir=" + folder,
+                "--pactum.documents.key-file=" + folder + ".document-keys");
     }
 
     /** Tops the database up to {@code contracts} contracts over 5% as many customers (50,000 for a million). */
