@@ -59,8 +59,10 @@ $$;
 create trigger customer_name_change after update of name on customer
     for each row when (old.name is distinct from new.name) execute function customer_name_to_contracts();
 
+-- The elements are cast one by one: that is how pg_get_indexdef (and so pg_dump, a backup's restore) writes the
+-- expression back, and a query matches the index only with the very same expression (ContractListing).
 create index contract_search_idx on contract
-    using gin ((pactum_search_grams(array[number, title, customer_name])) collate "C");
+    using gin ((pactum_search_grams(array[number::text, title::text, customer_name::text])) collate "C");
 
 -- Each filter with the default order (newest first, id as the tie-break, which also makes keyset paging exact).
 create index contract_created_idx on contract (created_at, id);

@@ -261,7 +261,8 @@ public class ContractListing {
         if (pattern != null) {
             // The n-gram index finds the candidates (V160), LIKE keeps those that hold the text itself.
             if (match != TextMatch.ALONG_THE_ORDER) {
-                conditions.add("(pactum_search_grams(array[c.number, c.title, c.customer_name]) collate \"C\")"
+                conditions.add("(pactum_search_grams(array[c.number::text, c.title::text, c.customer_name::text])"
+                        + " collate \"C\")"
                         + " @> pactum_query_grams(:text)");
                 parameters.addValue("text", filter.q().trim());
             }
