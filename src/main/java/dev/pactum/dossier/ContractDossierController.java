@@ -48,7 +48,7 @@ class ContractDossierController {
                     Sales users see their own contracts, reviewers all (the same rule as every page, chart and export).
                     `q` finds a substring of the number, title or customer name, Chinese included, from one character
                     on. Two ways to page:
-                    - **By number** (`page`, `size`, `sort`): `page.totalElements` is exact up to 10,000 matching
+                    - **By number** (`page`, `size`, `sort`): `page.totalElements` is exact up to 2,000 matching
                       contracts; above, it is the database's estimate and `page.totalExact` is false (counting a
                       million rows on every page is what would cost). Deep page numbers read and skip every row
                       before them: for deep reading, follow cursors.

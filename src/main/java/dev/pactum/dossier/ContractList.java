@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record ContractList(List<ContractSummary> content, PageInfo page, String next) {
 
-    /** {@code totalExact} is false when {@code totalElements} is the database's estimate (above 10,000). */
+    /** {@code totalExact} is false when {@code totalElements} is the database's estimate (above 2,000). */
     public record PageInfo(int size, int number, long totalElements, int totalPages, boolean totalExact) {
     }
 }

@@ -33,11 +33,11 @@ public class ContractListing {
     /** The most rows one export holds. */
     public static final int EXPORT_LIMIT = 50_000;
 
-    /** Totals up to this are counted; above, counting would read every matching row, so the total is an estimate. */
-    public static final int EXACT_TOTAL_LIMIT = 10_000;
-
-    /** Above this many matches, text is common enough to be found along the order's index (see {@link TextMatch}). */
-    static final int COMMON_TEXT = 5_000;
+    /**
+     * Totals up to this are counted; above, counting would read every matching row, so the total is the planner's
+     * estimate. Also where text becomes common enough to be found along the order's index (see {@link TextMatch}).
+     */
+    public static final int EXACT_TOTAL_LIMIT = 2_000;
 
     private static final String COLUMNS = """
             c.id, c.number, c.title, c.type, c.status, c.owner, c.customer_id, c.customer_name, c.amount,
@@ -66,12 +66,15 @@ public class ContractListing {
         TextMatch match = TextMatch.NONE;
         if (filter.likePattern() != null) {
             counted = countText(filter, parameters, EXACT_TOTAL_LIMIT + 1);
-            match = counted > COMMON_TEXT ? TextMatch.ALONG_THE_ORDER : TextMatch.NGRAM_INDEX;
+            match = counted > EXACT_TOTAL_LIMIT ? TextMatch.ALONG_THE_ORDER : TextMatch.NGRAM_INDEX;
         }
         String where = where(filter, parameters, match);
         scan(match);
-        List<ContractRow> rows = jdbc.query("select " + COLUMNS + " from contract c where " + where
-                + " order by " + filter.orderBy() + " limit :limit offset :offset", parameters, ContractListing::row);
+        // The rows skipped by the offset are read as ids only (from the index where it holds them); the columns,
+        // the risk level's sub-query among them, are read for the page's rows alone.
+        List<ContractRow> rows = jdbc.query("select " + COLUMNS + " from contract c where c.id in (select c.id from"
+                + " contract c where " + where + " order by " + filter.orderBy() + " limit :limit offset :offset)"
+                + " order by " + filter.orderBy(), parameters, ContractListing::row);
         if (counted == null && rows.size() < size && (!rows.isEmpty() || page == 0)) {
             // The last page: the total is known without counting.
             return new ListingPage(rows, PageRequest.of(page, size), offset + rows.size(), true);
@@ -138,7 +141,7 @@ public class ContractListing {
     }
 
     /**
-     * How the rows holding {@code q} are best found. Rare text (up to {@link #COMMON_TEXT} matches): through the
+     * How the rows holding {@code q} are best found. Rare text (up to {@link #EXACT_TOTAL_LIMIT} matches): through the
      * n-gram index, then sorted. Common text ("科技", in a tenth of all contracts): along the order's index, each row
      * checked with LIKE, until the page is full; the n-gram test is left out there, since as a filter it costs a
      * regular-expression split of the row's text, and the planner cannot tell (it sees the n-gram and LIKE tests as
@@ -150,7 +153,7 @@ public class ContractListing {
         if (filter.likePattern() == null) {
             return TextMatch.NONE;
         }
-        return countText(filter, parameters, COMMON_TEXT + 1) > COMMON_TEXT
+        return countText(filter, parameters, EXACT_TOTAL_LIMIT + 1) > EXACT_TOTAL_LIMIT
                 ? TextMatch.ALONG_THE_ORDER : TextMatch.NGRAM_INDEX;
     }
 
