@@ -63,10 +63,12 @@ public class ContractListing {
         long offset = (long) page * size;
         parameters.addValue("limit", size).addValue("offset", offset);
         Long counted = null;
-        TextMatch match = TextMatch.NONE;
-        if (filter.likePattern() != null) {
+        TextMatch match = textMatch(filter, parameters);
+        if (match == TextMatch.NGRAM_INDEX) {
             counted = countText(filter, parameters, EXACT_TOTAL_LIMIT + 1);
-            match = counted > EXACT_TOTAL_LIMIT ? TextMatch.ALONG_THE_ORDER : TextMatch.NGRAM_INDEX;
+            if (counted > EXACT_TOTAL_LIMIT) {
+                match = TextMatch.ALONG_THE_ORDER;
+            }
         }
         String where = where(filter, parameters, match);
         scan(match);
@@ -79,9 +81,12 @@ public class ContractListing {
             // The last page: the total is known without counting.
             return new ListingPage(rows, PageRequest.of(page, size), offset + rows.size(), true);
         }
-        if (counted == null) {
+        if (counted == null && match == TextMatch.NONE) {
             counted = jdbc.queryForObject("select count(*) from (select 1 from contract c where " + where
                     + " limit " + (EXACT_TOTAL_LIMIT + 1) + ") matching", parameters, Long.class);
+        }
+        if (counted == null) {
+            counted = (long) EXACT_TOTAL_LIMIT + 1; // common text: counting is what would cost, estimated below
         }
         if (counted <= EXACT_TOTAL_LIMIT) {
             return new ListingPage(rows, PageRequest.of(page, size), counted, true);
@@ -149,11 +154,17 @@ public class ContractListing {
      */
     private enum TextMatch { NONE, NGRAM_INDEX, ALONG_THE_ORDER, NGRAMS_ONLY }
 
+    /**
+     * Common or rare, by the planner's estimate of the n-gram test with the other filters (from the index's element
+     * statistics; close for the one n-gram of a short query, low for long ones, which then count as rare and are
+     * counted exactly: see {@link #search}).
+     */
     private TextMatch textMatch(ContractFilter filter, MapSqlParameterSource parameters) {
         if (filter.likePattern() == null) {
             return TextMatch.NONE;
         }
-        return countText(filter, parameters, EXACT_TOTAL_LIMIT + 1) > EXACT_TOTAL_LIMIT
+        scan(TextMatch.NGRAM_INDEX);
+        return estimate(where(filter, parameters, TextMatch.NGRAMS_ONLY), parameters) > EXACT_TOTAL_LIMIT
                 ? TextMatch.ALONG_THE_ORDER : TextMatch.NGRAM_INDEX;
     }
 
