@@ -59,8 +59,8 @@ $$;
 create trigger customer_name_change after update of name on customer
     for each row when (old.name is distinct from new.name) execute function customer_name_to_contracts();
 
--- The elements are cast one by one: that is how pg_get_indexdef (and so pg_dump, a backup's restore) writes the
--- expression back, and a query matches the index only with the very same expression (ContractListing).
+-- The elements are cast one by one: that is how pg_get_indexdef (and so pg_dump, and a restore from its dump) writes
+-- the expression back, and a query matches the index only with the very same expression (ContractListing).
 create index contract_search_idx on contract
     using gin ((pactum_search_grams(array[number::text, title::text, customer_name::text])) collate "C");
 

@@ -55,6 +55,11 @@ public record ContractFilter(String q, ContractStatus status, ContractType type,
         return new ContractFilter(q, status, type, newCustomerId, owner, from, to, minAmount, maxAmount, sort, dir);
     }
 
+    /** Only the text of this filter (for conditions on rows the other filters have chosen already). */
+    ContractFilter textOnly() {
+        return new ContractFilter(q, null, null, null, null, null, null, null, null, sort, dir);
+    }
+
     public ContractFilter withSort(String newSort, String newDir) {
         return new ContractFilter(q, status, type, customerId, owner, from, to, minAmount, maxAmount, newSort, newDir);
     }

@@ -39,6 +39,14 @@ public class ContractListing {
      */
     public static final int EXACT_TOTAL_LIMIT = 2_000;
 
+    /**
+     * Text estimated to match more rows than this is looked for along the order's index, within the first
+     * {@link #ALONG_THE_ORDER_PROBE} rows there; a page not filled there goes to the n-gram index after all (an
+     * estimate is high for a rare n-gram outside the index's statistics).
+     */
+    static final long COMMON_TEXT_ESTIMATE = 10_000;
+    static final int ALONG_THE_ORDER_PROBE = 20_000;
+
     private static final String COLUMNS = """
             c.id, c.number, c.title, c.type, c.status, c.owner, c.customer_id, c.customer_name, c.amount,
             c.currency, c.start_date, c.end_date, c.created_at,
@@ -70,13 +78,14 @@ public class ContractListing {
                 match = TextMatch.ALONG_THE_ORDER;
             }
         }
+        List<ContractRow> rows = page(filter, parameters, match);
+        if (match == TextMatch.ALONG_THE_ORDER && rows.size() < size) {
+            // Not so common after all (the estimate was high): counted and read through the n-gram index.
+            match = TextMatch.NGRAM_INDEX;
+            counted = countText(filter, parameters, EXACT_TOTAL_LIMIT + 1);
+            rows = page(filter, parameters, match);
+        }
         String where = where(filter, parameters, match);
-        scan(match);
-        // The rows skipped by the offset are read as ids only (from the index where it holds them); the columns,
-        // the risk level's sub-query among them, are read for the page's rows alone.
-        List<ContractRow> rows = jdbc.query("select " + COLUMNS + " from contract c where c.id in (select c.id from"
-                + " contract c where " + where + " order by " + filter.orderBy() + " limit :limit offset :offset)"
-                + " order by " + filter.orderBy(), parameters, ContractListing::row);
         if (counted == null && rows.size() < size && (!rows.isEmpty() || page == 0)) {
             // The last page: the total is known without counting.
             return new ListingPage(rows, PageRequest.of(page, size), offset + rows.size(), true);
@@ -98,6 +107,31 @@ public class ContractListing {
     }
 
     /**
+     * The page's rows. Those skipped by the offset are read as ids only (from the index where it holds them); the
+     * columns, the risk level's sub-query among them, are read for the page's rows alone.
+     */
+    private List<ContractRow> page(ContractFilter filter, MapSqlParameterSource parameters, TextMatch match) {
+        String source = source(filter, parameters, match, "");
+        scan(match);
+        return jdbc.query("select " + COLUMNS + " from contract c where c.id in (select c.id from " + source
+                + " order by " + filter.orderBy() + " limit :limit offset :offset) order by " + filter.orderBy(),
+                parameters, ContractListing::row);
+    }
+
+    /**
+     * The rows a query reads: for common text, the first {@link #ALONG_THE_ORDER_PROBE} rows along the order that
+     * pass the other filters, each checked with LIKE; otherwise the contract table under all conditions.
+     */
+    private String source(ContractFilter filter, MapSqlParameterSource parameters, TextMatch match, String after) {
+        if (match != TextMatch.ALONG_THE_ORDER) {
+            return "contract c where " + where(filter, parameters, match) + after;
+        }
+        return "(select * from contract c where " + where(filter, parameters, TextMatch.NONE_OF_THE_TEXT) + after
+                + " order by " + filter.orderBy() + " limit " + ALONG_THE_ORDER_PROBE + ") c where "
+                + where(filter.textOnly(), parameters, TextMatch.ALONG_THE_ORDER);
+    }
+
+    /**
      * The rows after {@code cursor} (from the start when null) in the filter's order, or in the cursor's own order
      * when one is given, with the cursor of the next page ({@code null} on the last); no total is computed.
      */
@@ -105,22 +139,31 @@ public class ContractListing {
         ContractFilter ordered = cursor == null ? filter : ordered(filter, ListCursor.decode(cursor));
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         TextMatch match = textMatch(ordered, parameters);
-        String where = where(ordered, parameters, match);
+        String after = "";
         if (cursor != null) {
-            ListCursor after = ListCursor.decode(cursor);
-            where += " and (" + ordered.sortColumn().column() + ", c.id) " + (after.ascending() ? ">" : "<")
+            ListCursor last = ListCursor.decode(cursor);
+            after = " and (" + ordered.sortColumn().column() + ", c.id) " + (last.ascending() ? ">" : "<")
                     + " (:afterValue, :afterId)";
-            parameters.addValue("afterValue", after.typedValue()).addValue("afterId", after.id());
+            parameters.addValue("afterValue", last.typedValue()).addValue("afterId", last.id());
         }
         parameters.addValue("limit", size + 1);
-        scan(match);
-        List<ContractRow> rows = jdbc.query("select " + COLUMNS + " from contract c where " + where
-                + " order by " + ordered.orderBy() + " limit :limit", parameters, ContractListing::row);
+        List<ContractRow> rows = slice(ordered, parameters, match, after);
+        if (match == TextMatch.ALONG_THE_ORDER && rows.size() <= size) {
+            rows = slice(ordered, parameters, TextMatch.NGRAM_INDEX, after);
+        }
         if (rows.size() <= size) {
             return new KeysetSlice(rows, null);
         }
         List<ContractRow> page = List.copyOf(rows.subList(0, size));
         return new KeysetSlice(page, cursorAfter(ordered, page));
+    }
+
+    private List<ContractRow> slice(ContractFilter filter, MapSqlParameterSource parameters, TextMatch match,
+                                    String after) {
+        String source = source(filter, parameters, match, after);
+        scan(match);
+        return jdbc.query("select " + COLUMNS + " from " + source + " order by " + filter.orderBy() + " limit :limit",
+                parameters, ContractListing::row);
     }
 
     private static ContractFilter ordered(ContractFilter filter, ListCursor after) {
@@ -137,7 +180,7 @@ public class ContractListing {
     /** Every matching row up to {@link #EXPORT_LIMIT}, in the list's order. */
     public List<ContractRow> all(ContractFilter filter) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
-        TextMatch match = textMatch(filter, parameters);
+        TextMatch match = filter.likePattern() == null ? TextMatch.NONE : TextMatch.NGRAM_INDEX;
         String where = where(filter, parameters, match);
         parameters.addValue("limit", EXPORT_LIMIT);
         scan(match);
@@ -152,7 +195,7 @@ public class ContractListing {
      * regular-expression split of the row's text, and the planner cannot tell (it sees the n-gram and LIKE tests as
      * independent, so it under-estimates common text by orders of magnitude and then reads every row).
      */
-    private enum TextMatch { NONE, NGRAM_INDEX, ALONG_THE_ORDER, NGRAMS_ONLY }
+    private enum TextMatch { NONE, NGRAM_INDEX, ALONG_THE_ORDER, NGRAMS_ONLY, NONE_OF_THE_TEXT }
 
     /**
      * Common or rare, by the planner's estimate of the n-gram test with the other filters (from the index's element
@@ -164,7 +207,7 @@ public class ContractListing {
             return TextMatch.NONE;
         }
         scan(TextMatch.NGRAM_INDEX);
-        return estimate(where(filter, parameters, TextMatch.NGRAMS_ONLY), parameters) > EXACT_TOTAL_LIMIT
+        return estimate(where(filter, parameters, TextMatch.NGRAMS_ONLY), parameters) > COMMON_TEXT_ESTIMATE
                 ? TextMatch.ALONG_THE_ORDER : TextMatch.NGRAM_INDEX;
     }
 
@@ -189,7 +232,7 @@ public class ContractListing {
             case ALONG_THE_ORDER -> "set local plan_cache_mode = force_custom_plan;"
                     + " set local enable_seqscan = off; set local enable_indexscan = on;"
                     + " set local enable_indexonlyscan = on; set local enable_bitmapscan = off";
-            case NONE -> "set local plan_cache_mode = force_custom_plan; set local enable_seqscan = on;"
+            case NONE, NONE_OF_THE_TEXT -> "set local plan_cache_mode = force_custom_plan; set local enable_seqscan = on;"
                     + " set local enable_indexscan = on; set local enable_indexonlyscan = on;"
                     + " set local enable_bitmapscan = on";
         });
@@ -272,7 +315,7 @@ public class ContractListing {
             parameters.addValue("maxAmount", filter.maxAmount());
         }
         String pattern = filter.likePattern();
-        if (pattern != null) {
+        if (pattern != null && match != TextMatch.NONE_OF_THE_TEXT) {
             // The n-gram index finds the candidates (V160), LIKE keeps those that hold the text itself.
             if (match != TextMatch.ALONG_THE_ORDER) {
                 conditions.add("(pactum_search_grams(array[c.number::text, c.title::text, c.customer_name::text])"
