@@ -135,6 +135,16 @@ class ContractListApiTest {
         assertThat(zh.body().at("/errors/0/message").asText()).contains("分页游标无效");
     }
 
+    @Test
+    void theApiDocumentationSaysHowToPageAndWhenTotalsAreEstimates() throws Exception {
+        JsonNode list = api.send("sales1", "GET", "/v3/api-docs", null, null).body().at("/paths/~1api~1contracts/get");
+        List<String> parameters = new ArrayList<>();
+        list.get("parameters").forEach(parameter -> parameters.add(parameter.get("name").asText()));
+        assertThat(parameters).contains("status", "type", "customerId", "owner", "from", "to", "minAmount",
+                "maxAmount", "q", "cursor", "page", "size", "sort");
+        assertThat(list.get("description").asText()).contains("totalExact", "2,000", "cursor", "next");
+    }
+
     /** The test's contracts holding {@code text} (case-insensitively), newest first, by SQL without the index. */
     private List<Long> expected(String owner, String text) {
         String pattern = "%" + text.toLowerCase(Locale.ROOT) + "%";
