@@ -189,9 +189,10 @@ public class ContractListing {
     }
 
     /**
-     * How the rows holding {@code q} are best found. Rare text (up to {@link #EXACT_TOTAL_LIMIT} matches): through the
-     * n-gram index, then sorted. Common text ("科技", in a tenth of all contracts): along the order's index, each row
-     * checked with LIKE, until the page is full; the n-gram test is left out there, since as a filter it costs a
+     * How the rows holding {@code q} are best found. Rare text (estimated up to {@link #COMMON_TEXT_ESTIMATE} rows, or
+     * counted up to {@link #EXACT_TOTAL_LIMIT}): through the n-gram index, then sorted. Common text ("科技", in a tenth
+     * of all contracts): along the order's index, each row checked with LIKE, until the page is full (within
+     * {@link #ALONG_THE_ORDER_PROBE} rows); the n-gram test is left out there, since as a filter it costs a
      * regular-expression split of the row's text, and the planner cannot tell (it sees the n-gram and LIKE tests as
      * independent, so it under-estimates common text by orders of magnitude and then reads every row).
      */
