@@ -9,6 +9,7 @@ import dev.pactum.config.PactumProperties;
 import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractQueries;
 import dev.pactum.process.ContractProcess.Var;
+import dev.pactum.risk.RiskAssessment;
 import dev.pactum.risk.RiskLevel;
 import dev.pactum.risk.RiskRecords;
 import java.sql.Timestamp;
@@ -85,7 +86,7 @@ class ImCardDecisions {
     }
 
     private ImCard cardOf(Contract contract, String taskId) {
-        RiskLevel risk = risks.latestLevels(List.of(contract.getId())).get(contract.getId());
+        RiskLevel risk = risks.latest(contract.getId()).map(RiskAssessment::level).orElse(null);
         return new ImCard(taskId, contract.getId(), contract.getNumber(), contract.getTitle(),
                 contract.getCustomer().getName(), ApprovalFormVariables.amountText(contract),
                 risk == null ? null : risk.name(), pactum.baseUrl() + "/contracts/" + contract.getId(),

@@ -1,17 +1,12 @@
 package dev.pactum.contract;
 
 import dev.pactum.security.CurrentUser;
-import jakarta.persistence.criteria.JoinType;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Locale;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -92,30 +87,5 @@ public class ContractQueries {
         return contracts.findById(id)
                 .filter(contract -> currentUser.seesAllContracts() || contract.isOwnedBy(currentUser.username()))
                 .orElseThrow(() -> new ContractNotFoundException(id));
-    }
-
-    public Page<Contract> search(ContractStatus status, Long customerId, String text, Pageable page) {
-        Specification<Contract> spec = (root, query, cb) -> cb.conjunction();
-        if (!currentUser.seesAllContracts()) {
-            String owner = currentUser.username();
-            spec = spec.and((root, query, cb) -> cb.equal(root.get("owner"), owner));
-        }
-        if (status != null) {
-            spec = spec.and((root, query, cb) -> cb.equal(root.get("status"), status));
-        }
-        if (customerId != null) {
-            spec = spec.and((root, query, cb) -> cb.equal(root.get("customer").get("id"), customerId));
-        }
-        if (text != null && !text.isBlank()) {
-            String pattern = "%" + text.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%";
-            spec = spec.and((root, query, cb) -> {
-                var customer = root.join("customer", JoinType.INNER);
-                return cb.or(cb.like(cb.lower(root.get("title")), pattern, '\\'),
-                        cb.like(cb.lower(root.get("number")), pattern, '\\'),
-                        cb.like(cb.lower(customer.get("name")), pattern, '\\'));
-            });
-        }
-        return contracts.findAll(spec, page);
     }
 }

@@ -4,8 +4,15 @@ import dev.pactum.approval.ApprovalHistory;
 import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractQueries;
 import dev.pactum.contract.ContractStatus;
+import dev.pactum.contract.ContractType;
 import dev.pactum.contract.Customer;
 import dev.pactum.contract.CustomerChangeRecords;
+import dev.pactum.reporting.ContractFilter;
+import dev.pactum.reporting.ContractListing;
+import dev.pactum.web.FieldProblem;
+import dev.pactum.web.InvalidRequestException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import dev.pactum.document.ContractDocumentService;
 import dev.pactum.document.StoredDocument;
 import dev.pactum.obligation.PaymentService;
@@ -14,13 +21,12 @@ import dev.pactum.obligation.SigningService;
 import dev.pactum.obligation.TermService;
 import dev.pactum.risk.RiskAssessment;
 import dev.pactum.risk.RiskFinding;
-import dev.pactum.risk.RiskLevel;
 import dev.pactum.risk.RiskRecords;
 import dev.pactum.web.DomainException;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,11 +49,14 @@ public class ContractDossier {
     private final TermService term;
     private final RenewalService renewal;
     private final CustomerChangeRecords customerChanges;
+    private final ContractListing listing;
 
     public ContractDossier(ContractQueries contracts, RiskRecords risks, ApprovalHistory approvals,
                            ContractDocumentService documents, PaymentService payments, SigningService signing,
-                           TermService term, RenewalService renewal, CustomerChangeRecords customerChanges) {
+                           TermService term, RenewalService renewal, CustomerChangeRecords customerChanges,
+                           ContractListing listing) {
         this.customerChanges = customerChanges;
+        this.listing = listing;
         this.contracts = contracts;
         this.risks = risks;
         this.approvals = approvals;
@@ -81,12 +90,47 @@ public class ContractDossier {
                 contract.getProjectId());
     }
 
-    /** Contracts the current user may see, filtered and paged, each with its latest risk level. */
-    public Page<ContractSummary> search(ContractStatus status, Long customerId, String text, Pageable page) {
-        Page<Contract> found = contracts.search(status, customerId, text, page);
-        Map<Long, RiskLevel> levels = risks.latestLevels(found.map(Contract::getId).toList());
-        return found.map(contract -> ContractSummary.of(contract,
-                levels.containsKey(contract.getId()) ? levels.get(contract.getId()).name() : null));
+    /**
+     * Contracts the current user may see, filtered and sorted: by page number ({@code cursor} null) with the total,
+     * or by keyset after {@code cursor} (empty: from the start) without one. See the API's description.
+     */
+    public ContractList search(ListQuery query, String cursor, Pageable pageable) {
+        ContractFilter filter = query.filter(sortOf(pageable));
+        if (cursor != null) {
+            ContractListing.KeysetSlice slice = listing.keyset(filter, cursor.isBlank() ? null : cursor,
+                    pageable.getPageSize());
+            return new ContractList(slice.rows().stream().map(ContractSummary::of).toList(), null, slice.next());
+        }
+        ContractListing.ListingPage page = listing.search(filter, pageable.getPageNumber(), pageable.getPageSize());
+        String next = page.hasNext() ? listing.cursorAfter(filter, page.getContent()) : null;
+        return new ContractList(page.getContent().stream().map(ContractSummary::of).toList(),
+                new ContractList.PageInfo(page.getSize(), page.getNumber(), page.getTotalElements(),
+                        page.getTotalPages(), page.isTotalExact()), next);
+    }
+
+    /** The API's sort properties and the list's sort keys; an unknown property is a 400 on {@code sort}. */
+    private static final Map<String, String> SORTS = Map.of("createdAt", "created", "number", "number",
+            "title", "title", "customerName", "customer", "amount", "amount", "status", "status",
+            "startDate", "start", "owner", "owner");
+
+    private static Sort.Order sortOf(Pageable pageable) {
+        Sort.Order order = pageable.getSort().stream().findFirst()
+                .orElse(Sort.Order.desc("createdAt"));
+        if (!SORTS.containsKey(order.getProperty())) {
+            throw new InvalidRequestException(List.of(new FieldProblem("sort", "pactum.validation.sortUnknown",
+                    order.getProperty())));
+        }
+        return new Sort.Order(order.getDirection(), SORTS.get(order.getProperty()));
+    }
+
+    /** What the API's list filters on. */
+    public record ListQuery(ContractStatus status, ContractType type, Long customerId, String owner, LocalDate from,
+                            LocalDate to, BigDecimal minAmount, BigDecimal maxAmount, String text) {
+
+        ContractFilter filter(Sort.Order order) {
+            return new ContractFilter(text, status, type, customerId, owner, from, to, minAmount, maxAmount,
+                    order.getProperty(), order.isAscending() ? "asc" : "desc");
+        }
     }
 
     /** The latest document of a contract the current user may see. */

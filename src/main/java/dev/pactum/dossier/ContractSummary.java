@@ -1,8 +1,8 @@
 package dev.pactum.dossier;
 
-import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractStatus;
 import dev.pactum.contract.ContractType;
+import dev.pactum.reporting.ContractRow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -11,10 +11,9 @@ public record ContractSummary(Long id, String number, String title, ContractType
                               String owner, Long customerId, String customerName, BigDecimal amount,
                               String currency, LocalDate startDate, LocalDate endDate, String riskLevel) {
 
-    static ContractSummary of(Contract contract, String riskLevel) {
-        return new ContractSummary(contract.getId(), contract.getNumber(), contract.getTitle(), contract.getType(),
-                contract.getStatus(), contract.getOwner(), contract.getCustomer().getId(),
-                contract.getCustomer().getName(), contract.getAmount(), contract.getCurrency(),
-                contract.getStartDate(), contract.getEndDate(), riskLevel);
+    static ContractSummary of(ContractRow row) {
+        return new ContractSummary(row.id(), row.number(), row.title(), row.type(), row.status(), row.owner(),
+                row.customerId(), row.customerName(), row.amount(), row.currency(), row.startDate(), row.endDate(),
+                row.riskLevel());
     }
 }

@@ -22,10 +22,23 @@ public record ContractFilter(String q, ContractStatus status, ContractType type,
                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                              BigDecimal minAmount, BigDecimal maxAmount, String sort, String dir) {
 
-    /** Sort keys the list offers, and the column each sorts by. */
-    static final Map<String, String> SORTS = Map.of("number", "c.number", "title", "c.title",
-            "customer", "cu.name", "amount", "c.amount", "status", "c.status", "created", "c.created_at",
-            "start", "c.start_date", "owner", "c.owner");
+    /** Sort keys the list offers, the column each sorts by and its SQL type (for a keyset cursor's value). */
+    static final Map<String, SortColumn> SORTS = Map.of("number", new SortColumn("c.number", "varchar"),
+            "title", new SortColumn("c.title", "varchar"), "customer", new SortColumn("c.customer_name", "varchar"),
+            "amount", new SortColumn("c.amount", "numeric"), "status", new SortColumn("c.status", "varchar"),
+            "created", new SortColumn("c.created_at", "timestamptz"), "start", new SortColumn("c.start_date", "date"),
+            "owner", new SortColumn("c.owner", "varchar"));
+
+    /** The sort used when none is asked for: newest first. */
+    public static final String DEFAULT_SORT = "created";
+
+    record SortColumn(String column, String sqlType) {
+    }
+
+    /** Whether {@code key} is one of the sort keys the list offers. */
+    public static boolean sortable(String key) {
+        return SORTS.containsKey(key);
+    }
 
     public static final ContractFilter NONE = new ContractFilter(null, null, null, null, null, null, null, null, null,
             null, null);
@@ -42,10 +55,31 @@ public record ContractFilter(String q, ContractStatus status, ContractType type,
         return new ContractFilter(q, status, type, newCustomerId, owner, from, to, minAmount, maxAmount, sort, dir);
     }
 
+    /** Only the text of this filter (for conditions on rows the other filters have chosen already). */
+    ContractFilter textOnly() {
+        return new ContractFilter(q, null, null, null, null, null, null, null, null, sort, dir);
+    }
+
+    public ContractFilter withSort(String newSort, String newDir) {
+        return new ContractFilter(q, status, type, customerId, owner, from, to, minAmount, maxAmount, newSort, newDir);
+    }
+
+    /** The sort key in effect (unknown keys fall back to newest first). */
+    String sortKey() {
+        return SORTS.containsKey(sort == null ? "" : sort) ? sort : DEFAULT_SORT;
+    }
+
+    boolean ascending() {
+        return "asc".equalsIgnoreCase(dir);
+    }
+
+    SortColumn sortColumn() {
+        return SORTS.get(sortKey());
+    }
+
     String orderBy() {
-        String column = SORTS.getOrDefault(sort == null ? "" : sort, "c.created_at");
-        String direction = "asc".equalsIgnoreCase(dir) ? "asc" : "desc";
-        return column + " " + direction + ", c.id " + direction;
+        String direction = ascending() ? "asc" : "desc";
+        return sortColumn().column() + " " + direction + ", c.id " + direction;
     }
 
     String likePattern() {
