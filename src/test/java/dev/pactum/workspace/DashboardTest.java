@@ -77,7 +77,9 @@ class DashboardTest {
         long sales1ThisYear = sum(sales1.get("byMonth"));
         assertThat(sales1ThisYear).isEqualTo(jdbc.queryForObject("""
                 select count(*) from contract where owner = 'sales1' and created_at >= date_trunc('month',
-                (now() at time zone 'Asia/Shanghai') - interval '11 month') at time zone 'Asia/Shanghai'""", Long.class));
+                (now() at time zone 'Asia/Shanghai') - interval '11 month') at time zone 'Asia/Shanghai'
+                and created_at < date_trunc('month', (now() at time zone 'Asia/Shanghai') + interval '1 month')
+                at time zone 'Asia/Shanghai'""", Long.class));
         assertThat(sales1.get("topCustomers").findValuesAsText("key")).doesNotContain(theirCustomer);
 
         JsonNode manager = numbers("manager1");
