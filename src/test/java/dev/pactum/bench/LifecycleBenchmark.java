@@ -66,6 +66,7 @@ public final class LifecycleBenchmark {
         // The benchmark's threads run the company-signature jobs themselves, so that their cost is counted.
         try (ConfigurableApplicationContext context = app.run("--server.port=0", "--logging.level.root=WARN",
                 "--pactum.demo-data.enabled=true", "--camunda.bpm.job-execution.enabled=false")) {
+            System.out.println("Load before: " + Bench.uptime());
             Lifecycle lifecycle = new Lifecycle(context);
             lifecycle.run(Math.min(100, contracts), threads); // warm-up: JIT, connection pool, template cache
             Result lifecycleResult = lifecycle.run(contracts, threads);
@@ -91,6 +92,22 @@ public final class LifecycleBenchmark {
                     + "instances/s); one contract costs %.1f trivial instances%n",
                     100 * lifecycleResult.perSecond() / floorResult.perSecond(),
                     floorResult.perSecond() / lifecycleResult.perSecond());
+            System.gc();
+            Runtime runtime = Runtime.getRuntime();
+            System.out.printf("Memory after the runs: heap used %d MiB after GC; this JVM's RSS %s (Maven, the app and "
+                    + "the benchmark in one process; PostgreSQL is separate)%n",
+                    (runtime.totalMemory() - runtime.freeMemory()) >> 20, residentSetSize());
+            System.out.println("Load after: " + Bench.uptime());
+        }
+    }
+
+    private static String residentSetSize() {
+        try {
+            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:")).map(line -> line.substring(6).trim()).findFirst()
+                    .orElse("unknown");
+        } catch (java.io.IOException e) {
+            return "unknown (" + e.getMessage() + ")";
         }
     }
 
