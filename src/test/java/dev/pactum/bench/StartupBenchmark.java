@@ -1,0 +1,102 @@
+package dev.pactum.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How long {@code java -jar target/pactum.jar} (dev profile: embedded PostgreSQL, demo data) takes until its
+ * readiness probe answers 200, first with an empty data folder (PostgreSQL's initdb, every migration, the demo data),
+ * then again on the folder it left (the usual restart), and how much memory the app and its PostgreSQL hold then.
+ * The baseline in the same run: the bare JVM starting and exiting ({@code java -version}).
+ * Run after {@code mvn -DskipTests package}: {@code mvn -q -Pbench test-compile exec:java
+ * -Dexec.mainClass=dev.pactum.bench.StartupBenchmark} (option -Dbench.port=18080).
+ */
+public final class StartupBenchmark {
+
+    private StartupBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of("target", "pactum.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("build the jar first: mvn -DskipTests package");
+        }
+        int port = Integer.getInteger("bench.port", 18080);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        System.out.println("Load before: " + Bench.uptime());
+        long began = System.nanoTime();
+        new ProcessBuilder(java, "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start().waitFor();
+        System.out.printf("Baseline: the bare JVM starts and exits in %.2f s%n", (System.nanoTime() - began) / 1e9);
+        System.out.printf("Jar: %.1f MiB%n", Files.size(jar) / 1048576.0);
+        Path data = Files.createTempDirectory("pactum-startup");
+        for (String run : List.of("empty data folder", "kept data folder")) {
+            Path log = data.resolveSibling(data.getFileName() + "-" + run.charAt(0) + ".log");
+            began = System.nanoTime();
+            Process app = new ProcessBuilder(java, "-jar", jar.toString(), "--spring.profiles.active=dev",
+                    "--server.port=" + port, "--pactum.embedded-database.data-dir=" + data.resolve("db"),
+                    "--pactum.signing.keystore=" + data.resolve("signing/company.p12"))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                double ready = awaitReady(app, port, began, log);
+                Thread.sleep(2000); // let start-up's last work settle before reading memory
+                System.out.printf("%s: ready after %.1f s; RSS: app JVM %s, its PostgreSQL %d MiB (%d processes)%n",
+                        run, ready, rss(app.pid()), postgresRss(app.toHandle()) >> 20,
+                        app.toHandle().descendants().count());
+            } finally {
+                app.destroy();
+                if (!app.waitFor(60, TimeUnit.SECONDS)) {
+                    app.destroyForcibly();
+                }
+            }
+        }
+        System.out.println("Load after: " + Bench.uptime());
+    }
+
+    private static double awaitReady(Process app, int port, long began, Path log) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() - began < Duration.ofMinutes(8).toNanos()) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("the app exited; see " + log);
+            }
+            try {
+                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return (System.nanoTime() - began) / 1e9;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("not ready after 8 minutes; see " + log);
+    }
+
+    private static String rss(long pid) {
+        return (rssKib(pid) >> 10) + " MiB";
+    }
+
+    private static long postgresRss(ProcessHandle app) {
+        return app.descendants().filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                .mapToLong(p -> rssKib(p.pid()) << 10).sum();
+    }
+
+    private static long rssKib(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).findFirst().orElse(0);
+        } catch (IOException gone) {
+            return 0;
+        }
+    }
+}
