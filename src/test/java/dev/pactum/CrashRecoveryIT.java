@@ -128,7 +128,7 @@ class CrashRecoveryIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/engine-rest/job/count?executable=true", "admin")
                 .get("count").asInt() == 0);
         ObjectNode snapshot = json.createObjectNode();
-        snapshot.set("all", get("/api/contracts?size=1000&sort=id", "manager1").get("content"));
+        snapshot.set("all", get("/api/contracts?size=1000&sort=number", "manager1").get("content"));
         for (long id : contracts) {
             snapshot.set("contract-" + id, get("/api/contracts/" + id, "sales1"));
             snapshot.set("approvals-" + id, get("/api/contracts/" + id + "/approvals", "sales1"));

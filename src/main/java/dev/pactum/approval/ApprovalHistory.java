@@ -6,7 +6,9 @@ import dev.pactum.process.ContractProcess.Var;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,21 +66,29 @@ public class ApprovalHistory {
         return new Level(entry.getLevel(), entry.getMode().name(), entry.getGroups(), entry.getSlaHours(),
                 entry.getAddedBy(), entry.getState().name(), entry.getStartedAt(), entry.getEndedAt(),
                 entry.getReminderAt(), entry.getDueAt(), entry.getRemindedAt(), entry.getEscalatedAt(),
-                openTasks.stream().map(task -> openTask(task, entry)).toList(),
+                openTasks.stream().flatMap(task -> openTask(task, entry).stream()).toList(),
                 progress.decisions().stream()
                         .map(d -> new DecisionView(d.getDecidedBy(), d.getOnBehalfOf(), d.getDecision().name(),
                                 d.getComment(), d.getDecidedAt(), d.getCandidateGroups()))
                         .toList());
     }
 
-    private OpenTask openTask(Task task, ApprovalLevelEntry level) {
-        Map<String, Object> local = tasks.getVariablesLocal(task.getId(),
-                List.of(Var.ON_BEHALF_OF, Var.DELEGATED_BY));
-        return new OpenTask(task.getId(), deadlines.candidateGroupsOf(task.getId()), task.getAssignee(),
-                (String) local.get(Var.ON_BEHALF_OF), (String) local.get(Var.DELEGATED_BY),
-                task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                task.getPriority(), level.getRemindedAt() != null,
-                level.getEscalatedAt() != null || task.getPriority() >= ApprovalDeadlines.ESCALATED_PRIORITY);
+    /**
+     * The task as it is now; empty when it was completed between the query that listed it and this read (an approver
+     * deciding while someone looks at the contract), which is not an error: the decision shows instead.
+     */
+    private Optional<OpenTask> openTask(Task task, ApprovalLevelEntry level) {
+        try {
+            Map<String, Object> local = tasks.getVariablesLocal(task.getId(),
+                    List.of(Var.ON_BEHALF_OF, Var.DELEGATED_BY));
+            return Optional.of(new OpenTask(task.getId(), deadlines.candidateGroupsOf(task.getId()),
+                    task.getAssignee(), (String) local.get(Var.ON_BEHALF_OF), (String) local.get(Var.DELEGATED_BY),
+                    task.getCreateTime().toInstant(), task.getDueDate() == null ? null
+                    : task.getDueDate().toInstant(), task.getPriority(), level.getRemindedAt() != null,
+                    level.getEscalatedAt() != null || task.getPriority() >= ApprovalDeadlines.ESCALATED_PRIORITY));
+        } catch (NullValueException completedMeanwhile) {
+            return Optional.empty();
+        }
     }
 
     public record View(long contractId, String number, String status, int currentRound, List<Round> rounds) {

@@ -142,7 +142,7 @@ public final class RestLoadBenchmark {
         double pick = ThreadLocalRandom.current().nextDouble();
         if (pick < 0.40) {
             int page = ThreadLocalRandom.current().nextInt(5);
-            call("list", "GET", "/api/contracts?page=" + page + "&size=20&sort=id,desc",
+            call("list", "GET", "/api/contracts?page=" + page + "&size=20&sort=createdAt,desc",
                     null, ThreadLocalRandom.current().nextBoolean() ? "sales1" : "manager1", 200);
             return 1;
         }
