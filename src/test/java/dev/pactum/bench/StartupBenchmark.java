@@ -48,9 +48,10 @@ public final class StartupBenchmark {
             try {
                 double ready = awaitReady(app, port, began, log);
                 Thread.sleep(2000); // let start-up's last work settle before reading memory
-                System.out.printf("%s: ready after %.1f s; RSS: app JVM %s, its PostgreSQL %d MiB (%d processes)%n",
-                        run, ready, rss(app.pid()), postgresRss(app.toHandle()) >> 20,
-                        app.toHandle().descendants().count());
+                List<ProcessHandle> postgres = postgresOf(data.resolve("db"));
+                System.out.printf("%s: ready after %.1f s; RSS: app JVM %s, its PostgreSQL %d MiB (%d processes, "
+                        + "shared memory counted in each)%n", run, ready, rss(app.pid()),
+                        postgres.stream().mapToLong(p -> rssKib(p.pid())).sum() >> 10, postgres.size());
             } finally {
                 app.destroy();
                 if (!app.waitFor(60, TimeUnit.SECONDS)) {
@@ -85,9 +86,15 @@ public final class StartupBenchmark {
         return (rssKib(pid) >> 10) + " MiB";
     }
 
-    private static long postgresRss(ProcessHandle app) {
-        return app.descendants().filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
-                .mapToLong(p -> rssKib(p.pid()) << 10).sum();
+    /** PostgreSQL's server processes work in their data folder (pg_ctl detaches them from the app). */
+    private static List<ProcessHandle> postgresOf(Path dataFolder) {
+        return ProcessHandle.allProcesses().filter(process -> {
+            try {
+                return Files.isSameFile(Path.of("/proc", Long.toString(process.pid()), "cwd"), dataFolder);
+            } catch (IOException goneOrNotOurs) {
+                return false;
+            }
+        }).toList();
     }
 
     private static long rssKib(long pid) {
