@@ -28,8 +28,6 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
@@ -57,7 +55,6 @@ class DocuSign implements ESignatureProvider {
     private static final String JWT_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
     private static final Duration TOKEN_MARGIN = Duration.ofMinutes(5);
-    private static final int MAX_BODY_IN_MESSAGE = 500;
     private static final int MAX_SIGNATURE_HEADERS = 100;
 
     private final SigningProperties.DocuSign settings;
@@ -162,7 +159,7 @@ class DocuSign implements ESignatureProvider {
      */
     @Override
     public Callback authenticate(Map<String, String> headers, Map<String, String> query, byte[] body) {
-        byte[] expected = hmac(settings.connectSecret(), body);
+        byte[] expected = Signatures.hmacSha256(settings.connectSecret(), body);
         boolean signed = false;
         boolean matches = false;
         for (int key = 1; key <= MAX_SIGNATURE_HEADERS; key++) {
@@ -289,8 +286,7 @@ class DocuSign implements ESignatureProvider {
             }
         }
         boolean permanent = PeerClient.isPermanent(status) && status != 401;
-        throw new PeerClient.PeerCallFailed(id().id(), what + " answered " + status + ": " + shorten(body == null ? ""
-                : body, MAX_BODY_IN_MESSAGE), permanent);
+        throw new PeerClient.PeerCallFailed(id().id(), what + " answered " + status + ": " + PeerClient.excerpt(body), permanent);
     }
 
     private URI api(String path) {
@@ -330,15 +326,6 @@ class DocuSign implements ESignatureProvider {
         }
     }
 
-    private static byte[] hmac(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-        }
-    }
 
     private static String shorten(String text, int max) {
         return text.length() > max ? text.substring(0, max) + "…" : text;

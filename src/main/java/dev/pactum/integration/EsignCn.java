@@ -26,8 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * e签宝 (esign.cn) open API v3, as its public documentation describes it.
@@ -54,7 +52,6 @@ class EsignCn implements ESignatureProvider {
     private static final Pattern MILLIS = Pattern.compile("\\d{10,15}");
     private static final int FILE_READY_CHECKS = 10;
     private static final Duration FILE_READY_PAUSE = Duration.ofMillis(500);
-    private static final int MAX_BODY_IN_MESSAGE = 500;
 
     private final SigningProperties.Esign settings;
     private final Duration callbackTolerance;
@@ -146,7 +143,7 @@ class EsignCn implements ESignatureProvider {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(pdf)), "PUT file " + fileId);
         if (put.statusCode() < 200 || put.statusCode() >= 300) {
             throw new PeerClient.PeerCallFailed(id().id(), "PUT file " + fileId + " answered " + put.statusCode()
-                    + ": " + shortened(put.body()), PeerClient.isPermanent(put.statusCode()));
+                    + ": " + PeerClient.excerpt(put.body()), PeerClient.isPermanent(put.statusCode()));
         }
         String status = "/v3/files/" + fileId;
         for (int check = 1; check <= FILE_READY_CHECKS; check++) {
@@ -194,7 +191,7 @@ class EsignCn implements ESignatureProvider {
         String appId = headers.get("x-tsign-open-app-id");
         StringBuilder queryValues = new StringBuilder();
         new TreeMap<>(query).values().forEach(queryValues::append);
-        byte[] expected = hex(hmac(settings.appSecret(), concat(
+        byte[] expected = hex(Signatures.hmacSha256(settings.appSecret(), concat(
                 (timestamp + queryValues).getBytes(StandardCharsets.UTF_8), body)))
                 .getBytes(StandardCharsets.US_ASCII);
         byte[] given = signature.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
@@ -236,7 +233,7 @@ class EsignCn implements ESignatureProvider {
                 .header("X-Tsign-Open-Auth-Mode", "Signature")
                 .header("X-Tsign-Open-Ca-Timestamp", Long.toString(clock.millis()))
                 .header("X-Tsign-Open-Ca-Signature", Base64.getEncoder().encodeToString(
-                        hmac(settings.appSecret(), toSign.getBytes(StandardCharsets.UTF_8))))
+                        Signatures.hmacSha256(settings.appSecret(), toSign.getBytes(StandardCharsets.UTF_8))))
                 .header("Accept", "*/*")
                 .header("Content-Type", JSON);
         if (body == null) {
@@ -248,7 +245,7 @@ class EsignCn implements ESignatureProvider {
         int status = response.statusCode();
         if (status < 200 || status >= 300) {
             throw new PeerClient.PeerCallFailed(id().id(), method + " " + path + " answered " + status + ": "
-                    + shortened(response.body()), PeerClient.isPermanent(status));
+                    + PeerClient.excerpt(response.body()), PeerClient.isPermanent(status));
         }
         JsonNode answer;
         try {
@@ -258,7 +255,7 @@ class EsignCn implements ESignatureProvider {
         }
         if (answer == null || !answer.isObject()) {
             throw new PeerClient.PeerCallFailed(id().id(), method + " " + path + " answered " + status
-                    + " without JSON: " + shortened(response.body()), false);
+                    + " without JSON: " + PeerClient.excerpt(response.body()), false);
         }
         if (answer.path("code").asInt(-1) != 0) {
             // e签宝 refuses a request with HTTP 200 and its own code: the same request would be refused again.
@@ -315,15 +312,6 @@ class EsignCn implements ESignatureProvider {
         }
     }
 
-    static byte[] hmac(String secret, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-        }
-    }
 
     private static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
@@ -345,10 +333,6 @@ class EsignCn implements ESignatureProvider {
         return null;
     }
 
-    private static String shortened(String body) {
-        String text = body == null ? "" : body;
-        return text.length() > MAX_BODY_IN_MESSAGE ? text.substring(0, MAX_BODY_IN_MESSAGE) + "…" : text;
-    }
 
     private static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;

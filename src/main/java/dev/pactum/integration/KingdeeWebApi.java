@@ -37,7 +37,6 @@ class KingdeeWebApi {
     private static final int LOGGED_IN_WITH_FORM = -5;
     /** ResponseStatus.MsgCode of a call whose session (context) Kingdee no longer knows. */
     private static final int SESSION_LOST = 1;
-    private static final int MAX_BODY_IN_MESSAGE = 500;
 
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
@@ -118,13 +117,13 @@ class KingdeeWebApi {
         int status = response.statusCode();
         if (status < 200 || status >= 300) {
             throw new PeerClient.PeerCallFailed(PeerSystem.FINANCE, "POST " + uri + " answered " + status + ": "
-                    + clip(text), PeerClient.isPermanent(status));
+                    + PeerClient.excerpt(text), PeerClient.isPermanent(status));
         }
         try {
             return json.readTree(text);
         } catch (JsonProcessingException e) {
             throw new PeerClient.PeerCallFailed(PeerSystem.FINANCE, "POST " + uri + " answered 200 without JSON: "
-                    + clip(text), false);
+                    + PeerClient.excerpt(text), false);
         }
     }
 
@@ -160,7 +159,7 @@ class KingdeeWebApi {
             return field.isBlank() ? message : field + ": " + message;
         }).collect(Collectors.joining("; "));
         return joined.isBlank() ? "no message (MsgCode " + responseStatus(answer).path("MsgCode").asText("?") + ")"
-                : clip(joined);
+                : PeerClient.excerpt(joined);
     }
 
     private static String shortName(String service) {
@@ -176,9 +175,6 @@ class KingdeeWebApi {
         }
     }
 
-    private static String clip(String text) {
-        return text.length() > MAX_BODY_IN_MESSAGE ? text.substring(0, MAX_BODY_IN_MESSAGE) + "…" : text;
-    }
 
     private static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;

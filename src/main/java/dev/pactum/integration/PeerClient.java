@@ -53,11 +53,8 @@ class PeerClient {
         if (status >= 200 && status < 300) {
             return response.body();
         }
-        String body = response.body() == null ? "" : response.body();
-        if (body.length() > MAX_BODY_IN_MESSAGE) {
-            body = body.substring(0, MAX_BODY_IN_MESSAGE) + "…";
-        }
-        throw new PeerCallFailed(peer, "PUT " + uri + " answered " + status + ": " + body, isPermanent(status));
+        throw new PeerCallFailed(peer, "PUT " + uri + " answered " + status + ": " + excerpt(response.body()),
+                isPermanent(status));
     }
 
     /**
@@ -133,5 +130,11 @@ class PeerClient {
         boolean permanent() {
             return permanent;
         }
+    }
+
+    /** The start of a peer's answer, for an error message, an incident or a log line: never the whole of a large body. */
+    static String excerpt(String body) {
+        String text = body == null ? "" : body;
+        return text.length() > MAX_BODY_IN_MESSAGE ? text.substring(0, MAX_BODY_IN_MESSAGE) + "…" : text;
     }
 }

@@ -48,7 +48,6 @@ class SalesforceApi {
     static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     /** Salesforce accepts an assertion that expires within 3 minutes. */
     private static final Duration ASSERTION_VALIDITY = Duration.ofMinutes(3);
-    private static final int MAX_BODY_IN_MESSAGE = 500;
 
     /** What an upsert did: {@code created} (201) or updated (200 with {@code created: false}, or 204). */
     record Upserted(String id, boolean created) {
@@ -145,7 +144,7 @@ class SalesforceApi {
             JsonNode error = readOrEmpty(response.body());
             String reason = error.has("error")
                     ? error.path("error").asText() + ": " + error.path("error_description").asText("")
-                    : clip(response.body());
+                    : PeerClient.excerpt(response.body());
             throw new PeerClient.PeerCallFailed(PeerSystem.CRM, "Salesforce token (" + flowName(salesforce)
                     + ") refused with " + status + ": " + reason, PeerClient.isPermanent(status));
         }
@@ -153,7 +152,7 @@ class SalesforceApi {
         String accessToken = answer.path("access_token").asText("");
         if (accessToken.isBlank()) {
             throw new PeerClient.PeerCallFailed(PeerSystem.CRM, "Salesforce token answer without access_token: "
-                    + clip(response.body()), false);
+                    + PeerClient.excerpt(response.body()), false);
         }
         URI instance = answer.hasNonNull("instance_url") ? URI.create(answer.get("instance_url").asText()) : crm.url();
         Duration lifetime = answer.has("expires_in") ? Duration.ofSeconds(answer.get("expires_in").asLong())
@@ -210,19 +209,19 @@ class SalesforceApi {
     private String errors(String body) {
         JsonNode errors = readOrEmpty(body);
         if (errors.isArray() && !errors.isEmpty()) {
-            return clip(StreamSupport.stream(errors.spliterator(), false)
+            return PeerClient.excerpt(StreamSupport.stream(errors.spliterator(), false)
                     .map(error -> error.path("errorCode").asText("?") + ": " + error.path("message").asText("")
                             + (error.path("fields").isArray() && !error.path("fields").isEmpty()
                             ? " " + error.path("fields") : ""))
                     .collect(Collectors.joining("; ")));
         }
-        return clip(body == null ? "" : body);
+        return PeerClient.excerpt(body == null ? "" : body);
     }
 
     private JsonNode read(String body) {
         JsonNode node = readOrEmpty(body);
         if (node.isMissingNode()) {
-            throw new PeerClient.PeerCallFailed(PeerSystem.CRM, "Salesforce answered without JSON: " + clip(body),
+            throw new PeerClient.PeerCallFailed(PeerSystem.CRM, "Salesforce answered without JSON: " + PeerClient.excerpt(body),
                     false);
         }
         return node;
@@ -256,9 +255,6 @@ class SalesforceApi {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static String clip(String text) {
-        return text.length() > MAX_BODY_IN_MESSAGE ? text.substring(0, MAX_BODY_IN_MESSAGE) + "…" : text;
-    }
 
     private static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;

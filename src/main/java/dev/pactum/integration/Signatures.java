@@ -21,11 +21,19 @@ public final class Signatures {
     }
 
     public static String sign(String secret, String timestamp, byte[] body) {
+        byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] signed = new byte[prefix.length + body.length];
+        System.arraycopy(prefix, 0, signed, 0, prefix.length);
+        System.arraycopy(body, 0, signed, prefix.length, body.length);
+        return PREFIX + HexFormat.of().formatHex(hmacSha256(secret, signed));
+    }
+
+    /** HMAC-SHA256 of {@code data} under the UTF-8 bytes of {@code secret}: every peer's signature scheme builds on it. */
+    static byte[] hmacSha256(String secret, byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return PREFIX + HexFormat.of().formatHex(mac.doFinal(body));
+            return mac.doFinal(data);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("every Java runtime has HmacSHA256", e);
         }

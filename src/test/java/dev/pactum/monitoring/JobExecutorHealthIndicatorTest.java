@@ -1,10 +1,10 @@
 package dev.pactum.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.jobexecutor.AcquireJobsCommandFactory;
 import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
@@ -99,13 +99,11 @@ class JobExecutorHealthIndicatorTest {
         return health.build();
     }
 
-    private static void awaitFirstAcquisition(DefaultJobExecutor executor) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
+    private static void awaitFirstAcquisition(DefaultJobExecutor executor) {
         SequentialJobAcquisitionRunnable acquisition = (SequentialJobAcquisitionRunnable) executor
                 .getAcquireJobsRunnable();
-        while (acquisition.getAcquisitionContext().getAcquisitionTime() == 0) {
-            assertThat(Instant.now()).as("the first acquisition cycle began").isBefore(deadline);
-            Thread.sleep(20);
-        }
+        await().alias("the first acquisition cycle began").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> acquisition.getAcquisitionContext().getAcquisitionTime() != 0);
     }
 }

@@ -1,6 +1,7 @@
 package dev.pactum.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
@@ -51,12 +51,12 @@ class ReadinessWhenDatabaseDownIT {
                 "--pactum.monitoring.gauge-refresh=PT1H")) {
             int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
             HealthEndpoint health = context.getBean(HealthEndpoint.class);
-            await(() -> health.healthForPath("readiness").getStatus().equals(Status.UP), "ready at first");
+            eventually("ready at first", () -> health.healthForPath("readiness").getStatus().equals(Status.UP));
             assertThat(probe(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
 
             stopPostgres(context.getBean(JdbcTemplate.class));
 
-            await(() -> probe(port, "/actuator/health/readiness").statusCode() == 503, "readiness 503");
+            eventually("readiness 503", () -> probe(port, "/actuator/health/readiness").statusCode() == 503);
             HttpResponse<String> readiness = probe(port, "/actuator/health/readiness");
             assertThat(readiness.statusCode()).isEqualTo(503);
             assertThat(json.readTree(readiness.body())).as("no details for anonymous callers")
@@ -67,8 +67,8 @@ class ReadinessWhenDatabaseDownIT {
             assertThat(json.readTree(liveness.body()).get("status").asText()).isEqualTo("UP");
 
             assertThat(component(health, "db").getStatus()).isEqualTo(Status.DOWN);
-            await(() -> component(health, "jobExecutor").getStatus().equals(Status.DOWN),
-                    "the job executor's acquisition failed");
+            eventually("the job executor's acquisition failed",
+                    () -> component(health, "jobExecutor").getStatus().equals(Status.DOWN));
             JsonNode executor = json.valueToTree(component(health, "jobExecutor"));
             assertThat(executor.at("/details/failedAcquisitions").asInt()).isPositive();
             assertThat(executor.at("/details/active").asBoolean()).as("it runs, and retries").isTrue();
@@ -98,15 +98,9 @@ class ReadinessWhenDatabaseDownIT {
         }
     }
 
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
 
-    private static void await(Condition condition, String what) throws Exception {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.holds()) {
-            assertThat(Instant.now()).as(what).isBefore(deadline);
-            Thread.sleep(250);
-        }
+
+    private static void eventually(String what, java.util.concurrent.Callable<Boolean> condition) {
+        await().alias(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(condition);
     }
 }
