@@ -6,12 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.pactum.PactumApplication;
 import dev.pactum.bench.Bench;
+import dev.pactum.bench.RandomFailures;
 import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractStatus;
 import dev.pactum.contract.ContractStatusChanged;
@@ -21,7 +18,6 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -47,27 +43,6 @@ public final class OutboundPushBenchmark {
     private OutboundPushBenchmark() {
     }
 
-    /** Answers 503 instead of the stub's answer to a share of the calls, at random. */
-    static final class RandomFailures implements ResponseDefinitionTransformerV2 {
-
-        private final double share;
-
-        RandomFailures(double share) {
-            this.share = share;
-        }
-
-        @Override
-        public ResponseDefinition transform(ServeEvent serveEvent) {
-            return ThreadLocalRandom.current().nextDouble() < share
-                    ? ResponseDefinitionBuilder.responseDefinition().withStatus(503).withBody("random failure").build()
-                    : serveEvent.getResponseDefinition();
-        }
-
-        @Override
-        public String getName() {
-            return "random-failures";
-        }
-    }
 
     public static void main(String[] args) throws Exception {
         int contracts = Integer.getInteger("bench.contracts", 100);

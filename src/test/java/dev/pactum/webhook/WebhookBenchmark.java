@@ -7,12 +7,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.pactum.PactumApplication;
 import dev.pactum.bench.Bench;
+import dev.pactum.bench.RandomFailures;
 import dev.pactum.contract.TestContracts;
 import dev.pactum.document.DocumentCipher;
 import java.net.URI;
@@ -25,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.boot.SpringApplication;
@@ -45,27 +41,6 @@ public final class WebhookBenchmark {
     private WebhookBenchmark() {
     }
 
-    /** Answers 503 instead of the stub's answer to a share of the calls, at random. */
-    static final class RandomFailures implements ResponseDefinitionTransformerV2 {
-
-        private final double share;
-
-        RandomFailures(double share) {
-            this.share = share;
-        }
-
-        @Override
-        public ResponseDefinition transform(ServeEvent serveEvent) {
-            return ThreadLocalRandom.current().nextDouble() < share
-                    ? ResponseDefinitionBuilder.responseDefinition().withStatus(503).withBody("random failure").build()
-                    : serveEvent.getResponseDefinition();
-        }
-
-        @Override
-        public String getName() {
-            return "random-failures";
-        }
-    }
 
     public static void main(String[] args) throws Exception {
         int events = Integer.getInteger("bench.events", 1000);
