@@ -23,4 +23,15 @@ public final class Bench {
             return "load average unknown (" + e.getMessage() + "), " + Runtime.getRuntime().availableProcessors() + " cores";
         }
     }
+
+    /** A process's resident set in KiB, from /proc (0 when it has gone or the system has no /proc). */
+    public static long residentSetKib(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).findFirst().orElse(0);
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
 }

@@ -96,20 +96,12 @@ public final class LifecycleBenchmark {
             Runtime runtime = Runtime.getRuntime();
             System.out.printf("Memory after the runs: heap used %d MiB after GC; this JVM's RSS %s (Maven, the app and "
                     + "the benchmark in one process; PostgreSQL is separate)%n",
-                    (runtime.totalMemory() - runtime.freeMemory()) >> 20, residentSetSize());
+                    (runtime.totalMemory() - runtime.freeMemory()) >> 20,
+                    (Bench.residentSetKib(ProcessHandle.current().pid()) >> 10) + " MiB");
             System.out.println("Load after: " + Bench.uptime());
         }
     }
 
-    private static String residentSetSize() {
-        try {
-            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:")).map(line -> line.substring(6).trim()).findFirst()
-                    .orElse("unknown");
-        } catch (java.io.IOException e) {
-            return "unknown (" + e.getMessage() + ")";
-        }
-    }
 
     /**
      * A contract's whole life to ACTIVE, each step timed: draft and submit (render, risk and routing rules), each

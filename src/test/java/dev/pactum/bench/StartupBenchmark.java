@@ -51,7 +51,7 @@ public final class StartupBenchmark {
                 List<ProcessHandle> postgres = postgresOf(data.resolve("db"));
                 System.out.printf("%s: ready after %.1f s; RSS: app JVM %s, its PostgreSQL %d MiB (%d processes, "
                         + "shared memory counted in each)%n", run, ready, rss(app.pid()),
-                        postgres.stream().mapToLong(p -> rssKib(p.pid())).sum() >> 10, postgres.size());
+                        postgres.stream().mapToLong(p -> Bench.residentSetKib(p.pid())).sum() >> 10, postgres.size());
             } finally {
                 app.destroy();
                 if (!app.waitFor(60, TimeUnit.SECONDS)) {
@@ -83,7 +83,7 @@ public final class StartupBenchmark {
     }
 
     private static String rss(long pid) {
-        return (rssKib(pid) >> 10) + " MiB";
+        return (Bench.residentSetKib(pid) >> 10) + " MiB";
     }
 
     /** PostgreSQL's server processes work in their data folder (pg_ctl detaches them from the app). */
@@ -97,13 +97,4 @@ public final class StartupBenchmark {
         }).toList();
     }
 
-    private static long rssKib(long pid) {
-        try {
-            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
-                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).findFirst().orElse(0);
-        } catch (IOException gone) {
-            return 0;
-        }
-    }
 }
