@@ -39,8 +39,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Every call's latency goes into an HdrHistogram per action; an error is any unexpected status or exception. The
  * baseline, measured in the same run by the same users and client: the anonymous liveness probe, i.e. what the HTTP
  * stack, security filters and audit cost without any work behind them.
+ * The mix runs twice: first as a closed loop without think time (each user sends its next action as soon as the last
+ * one is answered, which finds the throughput and saturates both cores), then at a person's pace, each user pausing
+ * a random 0 to 2 × {@code bench.thinkMillis} between actions (mean 3 s), which shows the latency people get at that
+ * many concurrent users rather than at the machine's limit.
  * Run: {@code mvn -q -Pbench test-compile exec:java -Dexec.mainClass=dev.pactum.bench.RestLoadBenchmark}
- * (options: -Dbench.users=50 -Dbench.seconds=60 -Dbench.baselineSeconds=15 -Dbench.seed=100).
+ * (options: -Dbench.users=50 -Dbench.seconds=60 -Dbench.baselineSeconds=15 -Dbench.seed=100
+ * -Dbench.thinkMillis=3000; 0 skips the paced run).
  */
 public final class RestLoadBenchmark {
 
@@ -68,6 +73,7 @@ public final class RestLoadBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 60);
         int baselineSeconds = Integer.getInteger("bench.baselineSeconds", 15);
         int seed = Integer.getInteger("bench.seed", 100);
+        int thinkMillis = Integer.getInteger("bench.thinkMillis", 3000);
         SpringApplication app = new SpringApplication(PactumApplication.class);
         app.setAdditionalProfiles("test");
         try (ConfigurableApplicationContext context = app.run("--server.port=0", "--logging.level.root=WARN",
@@ -77,17 +83,27 @@ public final class RestLoadBenchmark {
                     LocalDate.now(context.getBean(Clock.class)));
             bench.prepare(seed);
             System.out.println("Load before: " + Bench.uptime());
-            bench.run(users, 10, true); // warm-up: JIT, pools, caches
+            bench.run(users, 10, true, 0); // warm-up: JIT, pools, caches
             bench.reset();
-            Totals baseline = bench.run(users, baselineSeconds, false);
+            Totals baseline = bench.run(users, baselineSeconds, false, 0);
             bench.print("Baseline: GET /actuator/health/liveness (anonymous), " + users + " users, " + baselineSeconds
                     + " s", baseline);
             bench.reset();
-            Totals mixed = bench.run(users, seconds, true);
+            Totals mixed = bench.run(users, seconds, true, 0);
             System.out.println("Load after: " + Bench.uptime());
-            bench.print("Mixed REST load, " + users + " users, " + seconds + " s", mixed);
+            bench.print("Mixed REST load, " + users + " users, " + seconds + " s, no think time", mixed);
             System.out.printf("Ratio: the mixed load runs at %.1f%% of the baseline's requests/s; its p99 is %.1fx the "
                     + "baseline's%n", 100 * mixed.perSecond() / baseline.perSecond(), mixed.p99Ms() / baseline.p99Ms());
+            if (thinkMillis > 0) {
+                bench.reset();
+                Totals paced = bench.run(users, seconds, true, thinkMillis);
+                System.out.println("Load after: " + Bench.uptime());
+                bench.print("Mixed REST load, " + users + " users, " + seconds + " s, think time 0-" + 2 * thinkMillis
+                        + " ms (mean " + thinkMillis + " ms)", paced);
+                System.out.printf("Ratio: paced, the mix runs at %.1f%% of the closed loop's requests/s; its p99 is "
+                        + "%.1fx the baseline's%n", 100 * paced.perSecond() / mixed.perSecond(),
+                        paced.p99Ms() / baseline.p99Ms());
+            }
         }
     }
 
@@ -108,7 +124,8 @@ public final class RestLoadBenchmark {
         }
     }
 
-    private Totals run(int users, int seconds, boolean mixed) throws Exception {
+    /** Every user loops until the time is up, pausing a random 0 to 2 × {@code thinkMillis} between actions. */
+    private Totals run(int users, int seconds, boolean mixed, int thinkMillis) throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         AtomicLong requests = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(users);
@@ -117,8 +134,15 @@ public final class RestLoadBenchmark {
             List<Future<?>> futures = new ArrayList<>();
             for (int u = 0; u < users; u++) {
                 futures.add(pool.submit(() -> {
+                    if (thinkMillis > 0) { // users arrive spread over one think time, not all at once
+                        Thread.sleep(ThreadLocalRandom.current().nextLong(thinkMillis));
+                    }
                     while (System.nanoTime() < end) {
                         requests.addAndGet(mixed ? mixedAction() : baselineAction());
+                        if (thinkMillis > 0) {
+                            Thread.sleep(Math.min(ThreadLocalRandom.current().nextLong(2L * thinkMillis),
+                                    Math.max(0, (end - System.nanoTime()) / 1_000_000)));
+                        }
                     }
                     return null;
                 }));
