@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -102,6 +103,8 @@ class CockpitDiagramsTest {
         browser.waitUntil(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
                 "const e = document.querySelector(arguments[0]); return !!e && e.getBoundingClientRect().width > 0",
                 shown));
+        // Cockpit's statistics overlays ("正在加载…" until they arrive) belong in the screenshot.
+        browser.waitUntil(d -> !d.findElement(By.tagName("body")).getText().contains("正在加载"));
         browser.screenshot("cockpit-diagram-" + screenshot);
         return (List<String>) browser.driver.executeScript(script(), elements);
     }
