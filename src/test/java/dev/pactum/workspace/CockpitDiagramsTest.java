@@ -54,8 +54,9 @@ class CockpitDiagramsTest {
     @BeforeAll
     static void startBrowser(@Value("${local.server.port}") int port) {
         browser = Chromium.start(port);
-        // Wide enough that Cockpit fits the large diagrams at a zoom where the screenshots can be read.
-        browser.resize(2400, 1500);
+        // Large enough that Cockpit fits the lifecycle (about 4,900 × 2,700 units) at a zoom where the screenshots can
+        // be read; the measurement itself is in diagram units, whatever the zoom.
+        browser.resize(3840, 2400);
         browser.logIn("admin");
     }
 
