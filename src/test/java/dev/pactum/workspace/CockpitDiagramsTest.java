@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -95,31 +96,37 @@ class CockpitDiagramsTest {
 
     /**
      * Waits until bpmn-js shows the plane of {@code subProcess} (null: the process's own plane), screenshots it and
-     * returns its problems.
+     * returns its problems, having checked that the script found every shape drawn on that plane.
      */
     @SuppressWarnings("unchecked")
     private static List<String> measure(Map<String, Map<String, Object>> elements, String screenshot,
             String subProcess) {
-        String shown = ".djs-container g.djs-element[data-element-id='" + anyDrawnOn(elements, subProcess) + "']";
+        List<String> drawn = elements.entrySet().stream()
+                .filter(e -> !"flow".equals(e.getValue().get("kind")))
+                .filter(e -> Objects.equals(plane(elements, e.getValue()), subProcess))
+                .map(Map.Entry::getKey).toList();
+        String shown = ".djs-container g.djs-element[data-element-id='" + drawn.get(0) + "']";
         browser.waitUntil(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
                 "const e = document.querySelector(arguments[0]); return !!e && e.getBoundingClientRect().width > 0",
                 shown));
         // Cockpit's statistics overlays ("正在加载…" until they arrive) belong in the screenshot.
         browser.waitUntil(d -> !d.findElement(By.tagName("body")).getText().contains("正在加载"));
         browser.screenshot("cockpit-diagram-" + screenshot);
-        return (List<String>) browser.driver.executeScript(script(), elements);
+        Map<String, List<String>> result = (Map<String, List<String>>) browser.driver.executeScript(script(), elements);
+        assertThat(result.get("measured")).as("shapes measured on the plane of %s", subProcess)
+                .containsExactlyInAnyOrderElementsOf(drawn);
+        return result.get("problems");
     }
 
-    /** An element drawn directly on the plane of {@code subProcess} (null: the process's own plane). */
-    private static String anyDrawnOn(Map<String, Map<String, Object>> elements, String subProcess) {
-        return elements.entrySet().stream()
-                .filter(e -> !"flow".equals(e.getValue().get("kind")))
-                .filter(e -> {
-                    List<?> ancestors = (List<?>) e.getValue().get("ancestors");
-                    return subProcess == null ? ancestors.isEmpty()
-                            : !ancestors.isEmpty() && ancestors.get(ancestors.size() - 1).equals(subProcess);
-                })
-                .map(Map.Entry::getKey).findFirst().orElseThrow();
+    /** The collapsed sub-process whose plane draws the element (null: the process's own plane). */
+    private static String plane(Map<String, Map<String, Object>> elements, Map<String, Object> element) {
+        List<?> ancestors = (List<?>) element.get("ancestors");
+        for (int i = ancestors.size() - 1; i >= 0; i--) {
+            if ("activity".equals(elements.get(ancestors.get(i)).get("kind"))) {
+                return (String) ancestors.get(i);
+            }
+        }
+        return null;
     }
 
     /** What the script needs to know of each element that the SVG does not say: kind, enclosing sub-processes, host. */

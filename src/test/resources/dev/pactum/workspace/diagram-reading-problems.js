@@ -2,7 +2,8 @@
 // viewer): run as a WebDriver script, arguments[0] maps each flow node's id to
 //   {kind: "activity" | "container" | "event" | "boundary" | "gateway" | "data", ancestors: [ids], host: id}
 // ("activity": a task, call activity or collapsed sub-process, its name written inside; "container": an expanded
-// sub-process, its name at its top left). Returns one sentence per problem, naming the elements by id:
+// sub-process, its name at its top left). Returns {measured: [ids of the shapes drawn on the plane shown],
+// problems: [one sentence per problem, naming the elements by id]}:
 //  - a task's name line touching its type icon (top left) or a marker (bottom), or spilling out of the task;
 //  - two labels overlapping (names inside tasks and sub-processes, external names of events, gateways and flows);
 //  - a label on another element or crossed by a flow, or across a sub-process's border;
@@ -13,7 +14,7 @@ const info = arguments[0];
 const SLACK = 0.5;
 const viewport = document.querySelector('.djs-container svg g.viewport');
 if (!viewport) {
-  return ['no bpmn-js diagram on the page'];
+  return {measured: [], problems: ['no bpmn-js diagram on the page']};
 }
 const screen = viewport.getScreenCTM();
 
@@ -171,4 +172,4 @@ for (const segment of segments) {
   }
 }
 
-return Array.from(new Set(problems));
+return {measured: shapes.map(shape => shape.id), problems: Array.from(new Set(problems))};
