@@ -2,8 +2,8 @@ package dev.pactum.approval;
 
 import dev.pactum.web.DomainException;
 import java.net.http.HttpClient;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
