@@ -31,6 +31,7 @@ public class TestPeers implements ApplicationContextInitializer<ConfigurableAppl
     public static final String DOCUSIGN_CONNECT_KEY = "test-docusign-connect-key";
     public static final String FEISHU_VERIFICATION_TOKEN = "test-feishu-verification-token";
     public static final String FEISHU_ENCRYPT_KEY = "test-feishu-encrypt-key";
+    public static final String DINGTALK_APP_SECRET = "test-dingtalk-app-secret";
     /** The DocuSign app's RSA key pair: its private half in the settings, its public half checks the JWT grant. */
     public static final KeyPair DOCUSIGN_APP_KEY = rsaKeyPair();
 
@@ -118,6 +119,17 @@ public class TestPeers implements ApplicationContextInitializer<ConfigurableAppl
                 Map.entry("pactum.im-approval.feishu.users.manager1", "ou_manager1"),
                 Map.entry("pactum.im-approval.feishu.users.manager2", "ou_manager2"),
                 Map.entry("pactum.im-approval.feishu.users.legal1", "ou_legal1"),
-                Map.entry("pactum.im-approval.feishu.users.sales1", "ou_sales1"))));
+                Map.entry("pactum.im-approval.feishu.users.sales1", "ou_sales1"),
+                // Approval cards in DingTalk: the app's API here; the sales managers, legal1 and sales1 have userIds.
+                Map.entry("pactum.im-approval.dingtalk.enabled", "true"),
+                Map.entry("pactum.im-approval.dingtalk.api-url", base + "/dingtalk"),
+                Map.entry("pactum.im-approval.dingtalk.app-key", "dingtestappkey"),
+                Map.entry("pactum.im-approval.dingtalk.app-secret", DINGTALK_APP_SECRET),
+                Map.entry("pactum.im-approval.dingtalk.robot-code", "dingtestrobot"),
+                Map.entry("pactum.im-approval.dingtalk.callback-route-key", "pactum-approvals"),
+                Map.entry("pactum.im-approval.dingtalk.users.manager1", "dt-manager1"),
+                Map.entry("pactum.im-approval.dingtalk.users.manager2", "dt-manager2"),
+                Map.entry("pactum.im-approval.dingtalk.users.legal1", "dt-legal1"),
+                Map.entry("pactum.im-approval.dingtalk.users.sales1", "dt-sales1"))));
     }
 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,9 +19,7 @@ import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import java.net.http.HttpClient;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -38,7 +35,7 @@ import org.springframework.web.client.RestClient;
  * after its signature checked out.
  */
 @Component
-class FeishuCards {
+class FeishuCards implements ImCardChannel {
 
     static final String PROVIDER = "feishu";
 
@@ -46,33 +43,44 @@ class FeishuCards {
     private final ObjectMapper json;
     private final Clock clock;
     private final RestClient http;
-    private String tenantToken;
-    private Instant tenantTokenUntil = Instant.MIN;
+    private final ImCardHttp.AccessToken tenantToken;
 
     FeishuCards(ImApprovalProperties properties, ObjectMapper json, Clock clock, RestClient.Builder http) {
         this.properties = properties;
         this.json = json;
         this.clock = clock;
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build());
-        requests.setReadTimeout(Duration.ofSeconds(10));
-        this.http = http.requestFactory(requests).build();
+        this.http = ImCardHttp.client(http);
+        this.tenantToken = new ImCardHttp.AccessToken(clock, this::grantTenantToken);
     }
 
-    boolean enabled() {
+    @Override
+    public String provider() {
+        return PROVIDER;
+    }
+
+    @Override
+    public String label() {
+        return "Feishu 飞书";
+    }
+
+    @Override
+    public boolean enabled() {
         return properties.feishu().enabled();
     }
 
-    Optional<String> openIdOf(String pactumUser) {
+    @Override
+    public Optional<String> imUserOf(String pactumUser) {
         return Optional.ofNullable(properties.feishu().users().get(pactumUser));
     }
 
-    Optional<String> pactumUserOf(String openId) {
+    @Override
+    public Optional<String> pactumUserOf(String openId) {
         return properties.feishu().pactumUser(openId);
     }
 
     /** Sends the card to one approver; Feishu drops a second message with the same {@code uuid} within an hour. */
-    void send(String openId, ImCard card) {
+    @Override
+    public void send(String openId, ImCard card) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("receive_id", openId);
         message.put("msg_type", "interactive");
@@ -80,17 +88,14 @@ class FeishuCards {
         message.put("uuid", sha256Hex(card.taskId() + "/" + openId).substring(0, 32));
         JsonNode answer = http.post()
                 .uri(properties.feishu().apiUrl() + "/open-apis/im/v1/messages?receive_id_type=open_id")
-                .header("Authorization", "Bearer " + tenantToken())
+                .header("Authorization", "Bearer " + tenantToken.get())
                 .contentType(MediaType.APPLICATION_JSON).body(message).retrieve().body(JsonNode.class);
         if (answer == null || answer.path("code").asInt(-1) != 0) {
             throw new IllegalStateException("Feishu refused the approval card: " + answer);
         }
     }
 
-    private synchronized String tenantToken() {
-        if (tenantToken != null && clock.instant().isBefore(tenantTokenUntil)) {
-            return tenantToken;
-        }
+    private ImCardHttp.AccessToken.Grant grantTenantToken() {
         JsonNode answer = http.post()
                 .uri(properties.feishu().apiUrl() + "/open-apis/auth/v3/tenant_access_token/internal")
                 .contentType(MediaType.APPLICATION_JSON)
@@ -99,10 +104,8 @@ class FeishuCards {
         if (answer == null || answer.path("code").asInt(-1) != 0 || !answer.hasNonNull("tenant_access_token")) {
             throw new IllegalStateException("Feishu gave no tenant access token: " + answer);
         }
-        tenantToken = answer.get("tenant_access_token").asText();
-        // Renewed a while before Feishu's expiry (seconds), so a card never goes out with a token about to lapse.
-        tenantTokenUntil = clock.instant().plusSeconds(Math.max(0, answer.path("expire").asLong(0) - 300));
-        return tenantToken;
+        return new ImCardHttp.AccessToken.Grant(answer.get("tenant_access_token").asText(),
+                answer.path("expire").asLong(0));
     }
 
     /** The card JSON 2.0: details as plain text (never markdown: titles and names are user input), links, form. */
@@ -156,18 +159,9 @@ class FeishuCards {
         return button;
     }
 
-    /** What a callback asks: a URL check (answer its challenge) or an approver's click. */
-    sealed interface Callback permits UrlCheck, Click {
-    }
-
-    record UrlCheck(String challenge) implements Callback {
-    }
-
-    record Click(ImCardAction action) implements Callback {
-    }
-
-    /** Checks and reads a callback; a bad, missing or stale signature or a wrong token is a 401, nothing read. */
-    Callback authenticate(Map<String, String> headers, byte[] body) {
+    /** Checks and reads a callback: a URL check (answered with its challenge) or a click; a wrong token is a 401 too. */
+    @Override
+    public Callback authenticate(Map<String, String> headers, byte[] body) {
         ImApprovalProperties.Feishu feishu = properties.feishu();
         if (!feishu.enabled() || blank(feishu.encryptKey()) || blank(feishu.verificationToken())) {
             throw DomainException.unauthorized("pactum.imcard.notConfigured", PROVIDER);
@@ -190,14 +184,13 @@ class FeishuCards {
             if (!feishu.verificationToken().equals(payload.path("token").asText())) {
                 throw DomainException.unauthorized("pactum.imcard.feishu.signatureInvalid");
             }
-            return new UrlCheck(payload.path("challenge").asText());
+            return new Reply(Map.of("challenge", payload.path("challenge").asText()));
         }
         if (signature == null) {
             throw DomainException.unauthorized("pactum.imcard.feishu.signatureInvalid");
         }
         JsonNode header = payload.path("header");
-        if (!MessageDigest.isEqual(feishu.verificationToken().getBytes(StandardCharsets.UTF_8),
-                header.path("token").asText().getBytes(StandardCharsets.UTF_8))) {
+        if (!ImCardHttp.sameSecret(feishu.verificationToken(), header.path("token").asText())) {
             throw DomainException.unauthorized("pactum.imcard.feishu.signatureInvalid");
         }
         JsonNode event = payload.path("event");
@@ -221,10 +214,7 @@ class FeishuCards {
         } catch (NumberFormatException e) {
             throw DomainException.unauthorized("pactum.imcard.stale");
         }
-        if (Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs()
-                .compareTo(properties.tolerance()) > 0) {
-            throw DomainException.unauthorized("pactum.imcard.stale");
-        }
+        ImCardHttp.requireFresh(Instant.ofEpochSecond(seconds), clock, properties.tolerance());
         String expected = signature(timestamp, nonce, encryptKey, body);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 signature.trim().toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
@@ -253,7 +243,8 @@ class FeishuCards {
     }
 
     /** The callback's answer: a toast and, when the card changes, the card as it now stands. */
-    Map<String, Object> answer(ImCardAnswer answer) {
+    @Override
+    public Map<String, Object> answer(ImCardAnswer answer) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("toast", Map.of("type", switch (answer.outcome()) {
             case DONE -> "success";

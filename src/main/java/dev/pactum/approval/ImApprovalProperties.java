@@ -3,6 +3,7 @@ package dev.pactum.approval;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,9 +12,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param tolerance how far a callback's timestamp may be from Pactum's clock before it counts as stale
  * @param feishu    the Feishu (飞书) custom app that sends the cards and receives their callbacks
+ * @param dingtalk  the DingTalk (钉钉) internal app whose robot sends the cards and receives their callbacks
  */
 @ConfigurationProperties(prefix = "pactum.im-approval")
-record ImApprovalProperties(@DefaultValue("PT5M") Duration tolerance, @DefaultValue Feishu feishu) {
+record ImApprovalProperties(@DefaultValue("PT5M") Duration tolerance, @DefaultValue Feishu feishu,
+                            @DefaultValue DingTalk dingtalk) {
+
+    /** An IM app's directory: Pactum user id → the user's id in the IM. */
+    interface Directory {
+
+        Map<String, String> users();
+
+        /** The Pactum user an IM user id belongs to, if the directory names one. */
+        default Optional<String> pactumUser(String imUserId) {
+            return users().entrySet().stream().filter(entry -> entry.getValue().equals(imUserId))
+                    .map(Map.Entry::getKey).findFirst();
+        }
+    }
 
     /**
      * @param enabled           whether approvers with a Feishu id get cards and the callback is accepted
@@ -27,16 +42,29 @@ record ImApprovalProperties(@DefaultValue("PT5M") Duration tolerance, @DefaultVa
     record Feishu(@DefaultValue("false") boolean enabled,
                   @DefaultValue("https://open.feishu.cn") URI apiUrl,
                   String appId, String appSecret, String verificationToken, String encryptKey,
-                  Map<String, String> users) {
+                  Map<String, String> users) implements Directory {
 
         Feishu {
             users = users == null ? Map.of() : Map.copyOf(users);
         }
+    }
 
-        /** The Pactum user an {@code open_id} belongs to, if the directory names one. */
-        java.util.Optional<String> pactumUser(String openId) {
-            return users.entrySet().stream().filter(entry -> entry.getValue().equals(openId)).map(Map.Entry::getKey)
-                    .findFirst();
+    /**
+     * @param enabled          whether approvers with a DingTalk id get cards and the callback is accepted
+     * @param apiUrl           DingTalk's open API
+     * @param appKey           the internal app's AppKey (Client ID)
+     * @param appSecret        its AppSecret (Client Secret): gets the access token and signs callbacks
+     * @param robotCode        the app's robot that sends the cards in a one-to-one chat
+     * @param callbackRouteKey the route registered for the app's card callbacks (HTTP) to reach Pactum
+     * @param users            Pactum user id → the user's DingTalk {@code userId} in this organisation
+     */
+    record DingTalk(@DefaultValue("false") boolean enabled,
+                    @DefaultValue("https://api.dingtalk.com") URI apiUrl,
+                    String appKey, String appSecret, String robotCode, String callbackRouteKey,
+                    Map<String, String> users) implements Directory {
+
+        DingTalk {
+            users = users == null ? Map.of() : Map.copyOf(users);
         }
     }
 }

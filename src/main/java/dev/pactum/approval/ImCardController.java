@@ -7,8 +7,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,35 +24,38 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Approvals", description = "审批 · approval history, delegation, out of office")
 class ImCardController {
 
-    private final FeishuCards feishu;
+    private final Map<String, ImCardChannel> channels;
     private final ImCardDecisions decisions;
 
-    ImCardController(FeishuCards feishu, ImCardDecisions decisions) {
-        this.feishu = feishu;
+    ImCardController(List<ImCardChannel> channels, ImCardDecisions decisions) {
+        this.channels = channels.stream().collect(Collectors.toMap(ImCardChannel::provider, channel -> channel));
         this.decisions = decisions;
     }
 
-    @Operation(summary = "Decide an approval task from an IM card (feishu)",
-            description = "Feishu card.action.trigger (schema 2.0): X-Lark-Signature = hex of SHA-256(X-Lark-Request-"
-                    + "Timestamp + X-Lark-Request-Nonce + encrypt key + body), the timestamp within "
-                    + "pactum.im-approval.tolerance, header.token = the verification token; a bad or stale signature "
-                    + "is 401 and nothing is written. The answer is Feishu's callback answer (toast and updated card). "
-                    + "The same event id again has no further effect and gets the same answer.")
+    @Operation(summary = "Decide an approval task from an IM card (feishu, dingtalk)",
+            description = "feishu: card.action.trigger (schema 2.0), X-Lark-Signature = hex of SHA-256(X-Lark-Request-"
+                    + "Timestamp + X-Lark-Request-Nonce + encrypt key + body), header.token = the verification token. "
+                    + "dingtalk: the robot card's HTTP callback, headers timestamp (ms) and sign = Base64(HMAC-SHA256("
+                    + "key app secret, timestamp + \"\\n\" + app secret)), the card id (outTrackId) bound to the user "
+                    + "it was sent to. Timestamps within pactum.im-approval.tolerance; a bad or stale signature is 401 "
+                    + "and nothing is written. The answer is the IM's callback answer (message and updated card). The "
+                    + "same event again has no further effect and gets the same answer.")
     @PostMapping("/api/integrations/im/{provider}/card-action")
-    Map<String, Object> cardAction(@Parameter(description = "feishu") @PathVariable String provider,
+    Map<String, Object> cardAction(@Parameter(description = "feishu or dingtalk") @PathVariable String provider,
                                    HttpServletRequest request, @RequestBody(required = false) byte[] body) {
-        if (!FeishuCards.PROVIDER.equals(provider)) {
+        ImCardChannel channel = channels.get(provider);
+        if (channel == null) {
             throw DomainException.notFound("pactum.imcard.providerUnknown", provider);
         }
         Map<String, String> headers = new HashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             headers.put(name.toLowerCase(Locale.ROOT), request.getHeader(name));
         }
-        FeishuCards.Callback callback = feishu.authenticate(headers, body == null ? new byte[0] : body);
-        if (callback instanceof FeishuCards.UrlCheck check) {
-            return Map.of("challenge", check.challenge());
+        ImCardChannel.Callback callback = channel.authenticate(headers, body == null ? new byte[0] : body);
+        if (callback instanceof ImCardChannel.Reply reply) {
+            return reply.body();
         }
-        ImCardAction action = ((FeishuCards.Click) callback).action();
-        return feishu.answer(decisions.decide(action, feishu.pactumUserOf(action.imUserId()), "Feishu 飞书"));
+        ImCardAction action = ((ImCardChannel.Click) callback).action();
+        return channel.answer(decisions.decide(action, channel.pactumUserOf(action.imUserId()), channel.label()));
     }
 }

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -56,16 +55,9 @@ class DingTalkChannel implements NotificationChannel {
             return URI.create(to.target());
         }
         long timestamp = clock.millis();
-        String sign = sign(timestamp, to.secret());
+        String sign = DingTalkSignature.of(Long.toString(timestamp), to.secret());
         String separator = to.target().contains("?") ? "&" : "?";
         return URI.create(to.target() + separator + "timestamp=" + timestamp + "&sign="
                 + URLEncoder.encode(sign, StandardCharsets.UTF_8));
-    }
-
-    /** Base64 of HMAC-SHA256(key: secret, data: "timestamp\nsecret"), before URL encoding. */
-    static String sign(long timestamp, String secret) {
-        byte[] mac = WebhookClient.hmac("HmacSHA256", secret.getBytes(StandardCharsets.UTF_8),
-                (timestamp + "\n" + secret).getBytes(StandardCharsets.UTF_8));
-        return Base64.getEncoder().encodeToString(mac);
     }
 }

@@ -9,10 +9,13 @@ import dev.pactum.ApiClient;
 import dev.pactum.PactumTest;
 import dev.pactum.contract.Contract;
 import dev.pactum.contract.ContractService;
+import dev.pactum.contract.Customer;
 import dev.pactum.contract.TestContracts;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -124,6 +127,65 @@ class DashboardTest {
         browser.open("/dashboard");
         browser.waitFor("[data-chart=byStatus][data-drawn=true] canvas");
         browser.screenshot("dashboard-sales1");
+    }
+
+    @Test
+    void everyContractChartEqualsItsSqlBucketForBucketInOrder() throws Exception {
+        String customer = "三个月前的客户" + System.nanoTime() + "有限公司";
+        Customer theirs = testContracts.customer(customer);
+        Contract threeMonthsAgo = contracts.draft(testContracts.request(theirs, "4300000", 30), "sales1", null)
+                .contract();
+        Contract lastYear = contracts.draft(testContracts.request(theirs, "1700", 30),
+                "sales1", null).contract();
+        contracts.submit(testContracts.draft("sales2", "880000"), "sales2");
+        for (int more = 1; more <= 11; more++) {
+            contracts.draft(testContracts.request(testContracts.customer("第" + more + "家客户" + System.nanoTime()),
+                    Integer.toString(5_000 * more), 30), "sales1", null);
+        }
+        jdbc.update("update contract set created_at = now() - interval '3 month' where id = ?", threeMonthsAgo.getId());
+        jdbc.update("update contract set created_at = now() - interval '13 month' where id = ?", lastYear.getId());
+        assertThat(jdbc.queryForObject("select count(*) from contract where currency <> 'CNY'", Long.class))
+                .as("amounts below are compared in CNY").isZero();
+
+        for (String user : List.of("sales1", "manager1")) {
+            String where = user.equals("sales1") ? "where c.owner = 'sales1'" : "";
+            JsonNode numbers = numbers(user);
+            assertThat(rows(numbers.get("byType"))).as(user + " byType").containsExactlyElementsOf(sqlRows(
+                    "select c.type, count(*), sum(c.amount) from contract c " + where + " group by 1 order by 2 desc, 1"));
+            assertThat(rows(numbers.get("byStatus"))).as(user + " byStatus").containsExactlyElementsOf(sqlRows(
+                    "select c.status, count(*), sum(c.amount) from contract c " + where
+                            + " group by 1 order by 2 desc, 1"));
+            assertThat(rows(numbers.get("topCustomers"))).as(user + " topCustomers").containsExactlyElementsOf(sqlRows(
+                    "select cu.name, count(*), sum(c.amount) from contract c join customer cu on cu.id = c.customer_id "
+                            + where + " group by cu.id, cu.name order by 3 desc, 2 desc, 1 limit 10"));
+            Map<String, String> madeIn = new HashMap<>();
+            sqlRows("select to_char(c.created_at at time zone 'Asia/Shanghai', 'YYYY-MM'), count(*), sum(c.amount)"
+                    + " from contract c " + where + " group by 1").forEach(row -> madeIn.put(row.split("\\|")[0], row));
+            YearMonth thisMonth = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+            List<String> months = new ArrayList<>();
+            for (int back = 11; back >= 0; back--) {
+                String month = thisMonth.minusMonths(back).toString();
+                months.add(madeIn.getOrDefault(month, month + "|0|0"));
+            }
+            assertThat(rows(numbers.get("byMonth"))).as(user + " byMonth").containsExactlyElementsOf(months);
+            assertThat(rows(numbers.get("byMonth"))).as("the contract made three months ago")
+                    .contains(madeIn.get(thisMonth.minusMonths(3).toString()));
+        }
+        assertThat(rows(numbers("sales1").get("topCustomers"))).as("ten of more than ten customers")
+                .hasSize(10).contains(customer + "|2|4301700");
+    }
+
+    /** key|count|amount with the amount's trailing zeros stripped, as the page's JSON has them. */
+    private static List<String> rows(JsonNode buckets) {
+        List<String> rows = new ArrayList<>();
+        buckets.forEach(b -> rows.add(b.get("key").asText() + "|" + b.get("count").asLong() + "|"
+                + b.get("amountCny").decimalValue().stripTrailingZeros().toPlainString()));
+        return rows;
+    }
+
+    private List<String> sqlRows(String sql) {
+        return jdbc.query(sql, (rs, i) -> rs.getString(1) + "|" + rs.getLong(2) + "|"
+                + rs.getBigDecimal(3).stripTrailingZeros().toPlainString());
     }
 
     private JsonNode numbers(String user) throws Exception {
