@@ -32,9 +32,11 @@ public class ContractLifecycleService {
     private final ContractAmendmentRepository amendments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ProcessBindings bindings;
 
     public ContractLifecycleService(ContractRepository contracts, ContractAmendmentRepository amendments,
-                                    ApplicationEventPublisher events, Clock clock) {
+                                    ApplicationEventPublisher events, Clock clock, ProcessBindings bindings) {
+        this.bindings = bindings;
         this.contracts = contracts;
         this.amendments = amendments;
         this.events = events;
@@ -52,6 +54,7 @@ public class ContractLifecycleService {
             throw new IllegalContractTransitionException(contract.getNumber(), contract.getStatus(), Set.of());
         }
         contract.setProcessInstanceId(processInstanceId);
+        bindings.remember(processInstanceId, contractId);
         return contract;
     }
 
@@ -208,9 +211,8 @@ public class ContractLifecycleService {
 
     /** The contract bound to this process instance, locked; none bound means the instance may not act. */
     private Contract locked(String processInstanceId) {
-        Contract bound = ContractQueries.boundTo(contracts, amendments, processInstanceId)
+        return bindings.boundTo(contracts, amendments, processInstanceId, contracts::findByIdForUpdate)
                 .orElseThrow(() -> new ContractProcessRefusedException("pactum.process.notBound", processInstanceId));
-        return locked(bound.getId());
     }
 
     private static void requireStatus(Contract contract, Set<ContractStatus> allowed) {
