@@ -2,7 +2,11 @@ package dev.pactum.contract;
 
 import dev.pactum.web.FieldProblem;
 import dev.pactum.web.InvalidRequestException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.Optional;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.EnumSet;
@@ -33,6 +37,8 @@ public class ContractLifecycleService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ProcessBindings bindings;
+    @PersistenceContext
+    private EntityManager entityManager;
 
     public ContractLifecycleService(ContractRepository contracts, ContractAmendmentRepository amendments,
                                     ApplicationEventPublisher events, Clock clock, ProcessBindings bindings) {
@@ -205,13 +211,21 @@ public class ContractLifecycleService {
     }
 
     private Contract locked(long contractId) {
-        return contracts.findByIdForUpdate(contractId)
-                .orElseThrow(() -> new ContractNotFoundException(contractId));
+        return lockedIfPresent(contractId).orElseThrow(() -> new ContractNotFoundException(contractId));
+    }
+
+    /**
+     * The contract, its row locked until the transaction ends ({@code select ... for update}, or only the lock when
+     * the session already holds it). By id rather than by a query: a query first flushes the session's pending
+     * changes, which a status change does not need (they are written at commit as before).
+     */
+    private Optional<Contract> lockedIfPresent(long contractId) {
+        return Optional.ofNullable(entityManager.find(Contract.class, contractId, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** The contract bound to this process instance, locked; none bound means the instance may not act. */
     private Contract locked(String processInstanceId) {
-        return bindings.boundTo(contracts, amendments, processInstanceId, contracts::findByIdForUpdate)
+        return bindings.boundTo(contracts, amendments, processInstanceId, this::lockedIfPresent)
                 .orElseThrow(() -> new ContractProcessRefusedException("pactum.process.notBound", processInstanceId));
     }
 
