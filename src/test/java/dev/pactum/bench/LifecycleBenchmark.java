@@ -73,18 +73,27 @@ public final class LifecycleBenchmark {
             lifecycle.run(Math.min(100, contracts), threads); // warm-up: JIT, connection pool, template cache
             DataSource dataSource = context.getBean(DataSource.class);
             long serverCommitsBefore = serverCommits(dataSource);
+            int port = port(dataSource);
+            long jvmCpuBefore = Bench.jvmCpuNanos();
+            long pgCpuBefore = Bench.postgresCpuNanos(port);
             SqlCounter.Snapshot sqlBefore = sql.snapshot();
             Map<String, Long> tallyBefore = sql.tallySnapshot();
             Result lifecycleResult = lifecycle.run(contracts, threads);
             SqlCounter.Snapshot lifecycleSql = sql.snapshot().minus(sqlBefore);
+            long lifecycleJvmCpu = Bench.jvmCpuNanos() - jvmCpuBefore;
+            long lifecyclePgCpu = Bench.postgresCpuNanos(port) - pgCpuBefore;
             Map<String, Long> tallyAfter = sql.tallySnapshot();
             long lifecycleServerCommits = serverCommits(dataSource) - serverCommitsBefore;
             Result baseline = rawCommits(context.getBean(DataSource.class), contracts * 5, threads);
             EngineFloor floor = new EngineFloor(context);
             floor.run(Math.min(200, contracts), threads); // warm-up
             SqlCounter.Snapshot floorBefore = sql.snapshot();
+            long floorJvmBefore = Bench.jvmCpuNanos();
+            long floorPgBefore = Bench.postgresCpuNanos(port);
             Result floorResult = floor.run(contracts * 2, threads);
             SqlCounter.Snapshot floorSql = sql.snapshot().minus(floorBefore);
+            long floorJvmCpu = Bench.jvmCpuNanos() - floorJvmBefore;
+            long floorPgCpu = Bench.postgresCpuNanos(port) - floorPgBefore;
             System.out.printf("%nLifecycle: %d contracts submit -> ACTIVE, %d threads%n", contracts, threads);
             System.out.printf("  throughput %.1f contracts/s, latency p50 %.1f ms, p99 %.1f ms%n",
                     lifecycleResult.perSecond(), lifecycleResult.percentile(50), lifecycleResult.percentile(99));
@@ -103,6 +112,10 @@ public final class LifecycleBenchmark {
                     + "end), same engine and configuration, %d threads%n", floorResult.count(), threads);
             System.out.printf("  throughput %.1f instances/s, latency p50 %.2f ms, p99 %.2f ms%n",
                     floorResult.perSecond(), floorResult.percentile(50), floorResult.percentile(99));
+            System.out.printf("  CPU per contract (load-independent): JVM %.1f ms, PostgreSQL %.1f ms, together %.1f ms "
+                    + "(= %.1f contracts/s on 2 idle cores at most)%n", lifecycleJvmCpu / 1e6 / contracts,
+                    lifecyclePgCpu / 1e6 / contracts, (lifecycleJvmCpu + lifecyclePgCpu) / 1e6 / contracts,
+                    2e9 * contracts / (lifecycleJvmCpu + lifecyclePgCpu));
             System.out.println("  statements per contract by verb and table (one by one or batched), most first:");
             tallyAfter.entrySet().stream()
                     .map(e -> Map.entry(e.getKey(), e.getValue() - tallyBefore.getOrDefault(e.getKey(), 0L)))
@@ -112,6 +125,11 @@ public final class LifecycleBenchmark {
             System.out.printf("  per instance: %.1f statements + %.1f batches (%.1f rows), %.1f commits%n",
                     floorSql.statements() / (double) floorResult.count(), floorSql.batches() / (double) floorResult.count(),
                     floorSql.batchedRows() / (double) floorResult.count(), floorSql.commits() / (double) floorResult.count());
+            System.out.printf("  CPU per instance: JVM %.2f ms, PostgreSQL %.2f ms%n",
+                    floorJvmCpu / 1e6 / floorResult.count(), floorPgCpu / 1e6 / floorResult.count());
+            System.out.printf("Ratio: one contract costs the CPU of %.1f trivial engine instances%n",
+                    ((lifecycleJvmCpu + lifecyclePgCpu) / (double) contracts)
+                            / ((floorJvmCpu + floorPgCpu) / (double) floorResult.count()));
             System.out.printf("Ratio: one contract's whole approval life costs as much as %.1f raw commits "
                     + "(baseline commits/s / contracts/s)%n", baseline.perSecond() / lifecycleResult.perSecond());
             System.out.printf("Ratio: the lifecycle runs at %.1f%% of the engine floor (contracts/s / trivial "
@@ -294,6 +312,14 @@ public final class LifecycleBenchmark {
                 rows.next();
                 return rows.getLong(1);
             }
+        }
+    }
+
+    /** The port of the PostgreSQL server the pool connects to. */
+    private static int port(DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\d+)/").matcher(connection.getMetaData().getURL());
+            return m.find() ? Integer.parseInt(m.group(1)) : -1;
         }
     }
 
