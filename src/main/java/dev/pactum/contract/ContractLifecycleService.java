@@ -2,7 +2,11 @@ package dev.pactum.contract;
 
 import dev.pactum.web.FieldProblem;
 import dev.pactum.web.InvalidRequestException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.Optional;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.EnumSet;
@@ -32,9 +36,13 @@ public class ContractLifecycleService {
     private final ContractAmendmentRepository amendments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ProcessBindings bindings;
+    @PersistenceContext
+    private EntityManager entityManager;
 
     public ContractLifecycleService(ContractRepository contracts, ContractAmendmentRepository amendments,
-                                    ApplicationEventPublisher events, Clock clock) {
+                                    ApplicationEventPublisher events, Clock clock, ProcessBindings bindings) {
+        this.bindings = bindings;
         this.contracts = contracts;
         this.amendments = amendments;
         this.events = events;
@@ -52,6 +60,7 @@ public class ContractLifecycleService {
             throw new IllegalContractTransitionException(contract.getNumber(), contract.getStatus(), Set.of());
         }
         contract.setProcessInstanceId(processInstanceId);
+        bindings.remember(processInstanceId, contractId);
         return contract;
     }
 
@@ -202,15 +211,22 @@ public class ContractLifecycleService {
     }
 
     private Contract locked(long contractId) {
-        return contracts.findByIdForUpdate(contractId)
-                .orElseThrow(() -> new ContractNotFoundException(contractId));
+        return lockedIfPresent(contractId).orElseThrow(() -> new ContractNotFoundException(contractId));
+    }
+
+    /**
+     * The contract, its row locked until the transaction ends ({@code select ... for update}, or only the lock when
+     * the session already holds it). By id rather than by a query: a query first flushes the session's pending
+     * changes, which a status change does not need (they are written at commit as before).
+     */
+    private Optional<Contract> lockedIfPresent(long contractId) {
+        return Optional.ofNullable(entityManager.find(Contract.class, contractId, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** The contract bound to this process instance, locked; none bound means the instance may not act. */
     private Contract locked(String processInstanceId) {
-        Contract bound = ContractQueries.boundTo(contracts, amendments, processInstanceId)
+        return bindings.boundTo(contracts, amendments, processInstanceId, this::lockedIfPresent)
                 .orElseThrow(() -> new ContractProcessRefusedException("pactum.process.notBound", processInstanceId));
-        return locked(bound.getId());
     }
 
     private static void requireStatus(Contract contract, Set<ContractStatus> allowed) {

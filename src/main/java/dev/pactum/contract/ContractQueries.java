@@ -21,12 +21,14 @@ public class ContractQueries {
     private final ContractRepository contracts;
     private final ContractAmendmentRepository amendments;
     private final CurrentUser currentUser;
+    private final ProcessBindings bindings;
 
     public ContractQueries(ContractRepository contracts, ContractAmendmentRepository amendments,
-                           CurrentUser currentUser) {
+                           CurrentUser currentUser, ProcessBindings bindings) {
         this.contracts = contracts;
         this.amendments = amendments;
         this.currentUser = currentUser;
+        this.bindings = bindings;
     }
 
     /** The contract, whoever asks: for the process and other features acting for the system, not for users. */
@@ -39,14 +41,8 @@ public class ContractQueries {
      * approval instance of one of its amendments ({@link ContractAmendments}).
      */
     public Contract ofProcess(String processInstanceId) {
-        return boundTo(contracts, amendments, processInstanceId)
+        return bindings.boundTo(contracts, amendments, processInstanceId, contracts::findById)
                 .orElseThrow(() -> new ContractProcessRefusedException("pactum.process.notBound", processInstanceId));
-    }
-
-    static Optional<Contract> boundTo(ContractRepository contracts, ContractAmendmentRepository amendments,
-                                      String processInstanceId) {
-        return contracts.findByProcessInstanceId(processInstanceId).or(() -> amendments
-                .findByProcessInstanceId(processInstanceId).flatMap(a -> contracts.findById(a.getContractId())));
     }
 
     /** The contract with this number (HT-2026-000123), whoever asks: for the system, not for users. */

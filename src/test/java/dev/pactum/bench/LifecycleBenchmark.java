@@ -63,21 +63,47 @@ public final class LifecycleBenchmark {
         int threads = Integer.getInteger("bench.threads", 4);
         SpringApplication app = new SpringApplication(PactumApplication.class);
         app.setAdditionalProfiles("test");
+        SqlCounter sql = new SqlCounter();
+        app.addInitializers(context -> context.getBeanFactory().addBeanPostProcessor(sql));
         // The benchmark's threads run the company-signature jobs themselves, so that their cost is counted.
         try (ConfigurableApplicationContext context = app.run("--server.port=0", "--logging.level.root=WARN",
                 "--pactum.demo-data.enabled=true", "--camunda.bpm.job-execution.enabled=false")) {
             System.out.println("Load before: " + Bench.uptime());
             Lifecycle lifecycle = new Lifecycle(context);
             lifecycle.run(Math.min(100, contracts), threads); // warm-up: JIT, connection pool, template cache
+            DataSource dataSource = context.getBean(DataSource.class);
+            long serverCommitsBefore = serverCommits(dataSource);
+            int port = port(dataSource);
+            long jvmCpuBefore = Bench.jvmCpuNanos();
+            long pgCpuBefore = Bench.postgresCpuNanos(port);
+            SqlCounter.Snapshot sqlBefore = sql.snapshot();
+            Map<String, Long> tallyBefore = sql.tallySnapshot();
             Result lifecycleResult = lifecycle.run(contracts, threads);
+            SqlCounter.Snapshot lifecycleSql = sql.snapshot().minus(sqlBefore);
+            long lifecycleJvmCpu = Bench.jvmCpuNanos() - jvmCpuBefore;
+            long lifecyclePgCpu = Bench.postgresCpuNanos(port) - pgCpuBefore;
+            Map<String, Long> tallyAfter = sql.tallySnapshot();
+            long lifecycleServerCommits = serverCommits(dataSource) - serverCommitsBefore;
             Result baseline = rawCommits(context.getBean(DataSource.class), contracts * 5, threads);
             EngineFloor floor = new EngineFloor(context);
             floor.run(Math.min(200, contracts), threads); // warm-up
+            SqlCounter.Snapshot floorBefore = sql.snapshot();
+            long floorJvmBefore = Bench.jvmCpuNanos();
+            long floorPgBefore = Bench.postgresCpuNanos(port);
             Result floorResult = floor.run(contracts * 2, threads);
+            SqlCounter.Snapshot floorSql = sql.snapshot().minus(floorBefore);
+            long floorJvmCpu = Bench.jvmCpuNanos() - floorJvmBefore;
+            long floorPgCpu = Bench.postgresCpuNanos(port) - floorPgBefore;
             System.out.printf("%nLifecycle: %d contracts submit -> ACTIVE, %d threads%n", contracts, threads);
             System.out.printf("  throughput %.1f contracts/s, latency p50 %.1f ms, p99 %.1f ms%n",
                     lifecycleResult.perSecond(), lifecycleResult.percentile(50), lifecycleResult.percentile(99));
             lifecycle.printSteps();
+            System.out.printf("  per contract: %.1f statements executed one by one + %.1f batches (%.1f rows batched), "
+                    + "%.1f commits, %.2f rollbacks (JDBC); %.1f transactions committed by the server "
+                    + "(pg_stat_database, whole server)%n", lifecycleSql.statements() / (double) contracts,
+                    lifecycleSql.batches() / (double) contracts, lifecycleSql.batchedRows() / (double) contracts,
+                    lifecycleSql.commits() / (double) contracts, lifecycleSql.rollbacks() / (double) contracts,
+                    lifecycleServerCommits / (double) contracts);
             System.out.printf("Baseline: %d single-insert JDBC commits on the same PostgreSQL, %d threads%n",
                     baseline.count(), threads);
             System.out.printf("  throughput %.1f commits/s, latency p50 %.2f ms, p99 %.2f ms%n",
@@ -86,6 +112,24 @@ public final class LifecycleBenchmark {
                     + "end), same engine and configuration, %d threads%n", floorResult.count(), threads);
             System.out.printf("  throughput %.1f instances/s, latency p50 %.2f ms, p99 %.2f ms%n",
                     floorResult.perSecond(), floorResult.percentile(50), floorResult.percentile(99));
+            System.out.printf("  CPU per contract (load-independent): JVM %.1f ms, PostgreSQL %.1f ms, together %.1f ms "
+                    + "(= %.1f contracts/s on 2 idle cores at most)%n", lifecycleJvmCpu / 1e6 / contracts,
+                    lifecyclePgCpu / 1e6 / contracts, (lifecycleJvmCpu + lifecyclePgCpu) / 1e6 / contracts,
+                    2e9 * contracts / (lifecycleJvmCpu + lifecyclePgCpu));
+            System.out.println("  statements per contract by verb and table (one by one or batched), most first:");
+            tallyAfter.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - tallyBefore.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> System.out.printf("    %6.2f %s%n", e.getValue() / (double) contracts, e.getKey()));
+            System.out.printf("  per instance: %.1f statements + %.1f batches (%.1f rows), %.1f commits%n",
+                    floorSql.statements() / (double) floorResult.count(), floorSql.batches() / (double) floorResult.count(),
+                    floorSql.batchedRows() / (double) floorResult.count(), floorSql.commits() / (double) floorResult.count());
+            System.out.printf("  CPU per instance: JVM %.2f ms, PostgreSQL %.2f ms%n",
+                    floorJvmCpu / 1e6 / floorResult.count(), floorPgCpu / 1e6 / floorResult.count());
+            System.out.printf("Ratio: one contract costs the CPU of %.1f trivial engine instances%n",
+                    ((lifecycleJvmCpu + lifecyclePgCpu) / (double) contracts)
+                            / ((floorJvmCpu + floorPgCpu) / (double) floorResult.count()));
             System.out.printf("Ratio: one contract's whole approval life costs as much as %.1f raw commits "
                     + "(baseline commits/s / contracts/s)%n", baseline.perSecond() / lifecycleResult.perSecond());
             System.out.printf("Ratio: the lifecycle runs at %.1f%% of the engine floor (contracts/s / trivial "
@@ -253,6 +297,29 @@ public final class LifecycleBenchmark {
                 tasks.claim(task.getId(), "manager1");
                 tasks.complete(task.getId());
             });
+        }
+    }
+
+    /**
+     * Transactions the server has committed, all databases (the statistics reach the view within a second or so
+     * of the commit, hence the wait).
+     */
+    private static long serverCommits(DataSource dataSource) throws Exception {
+        Thread.sleep(1500);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("select pg_stat_clear_snapshot()");
+            try (var rows = statement.executeQuery("select sum(xact_commit) from pg_stat_database")) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** The port of the PostgreSQL server the pool connects to. */
+    private static int port(DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\d+)/").matcher(connection.getMetaData().getURL());
+            return m.find() ? Integer.parseInt(m.group(1)) : -1;
         }
     }
 
