@@ -85,7 +85,7 @@ public final class StartupBenchmark {
                 Thread.sleep(2000); // let start-up's last work settle before reading memory
                 List<ProcessHandle> postgres = postgresOf(data.resolve("db"));
                 System.out.printf("  %s: ready after %.1f s; RSS: app JVM %s, its PostgreSQL %d MiB (%d processes, "
-                        + "shared memory counted in each); load %s%n", run, ready, rss(app.pid()),
+                        + "shared memory counted in each); %s%n", run, ready, rss(app.pid()),
                         postgres.stream().mapToLong(p -> Bench.residentSetKib(p.pid())).sum() >> 10, postgres.size(),
                         Bench.uptime());
             } finally {
