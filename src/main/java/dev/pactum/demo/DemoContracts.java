@@ -183,22 +183,15 @@ class DemoContracts implements ApplicationRunner {
         }
     }
 
-    /** Runs the instance's job at {@code activityId} unless the job executor already did. */
+    /**
+     * Runs the instance's job at {@code activityId}. Nothing races for it: the demo data is made by an
+     * ApplicationRunner, and Camunda's starter starts the job executor only on ApplicationReadyEvent, after them.
+     */
     private void runPending(Contract contract, String activityId) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            Job job = management.createJobQuery().processInstanceId(contract.getProcessInstanceId())
-                    .activityId(activityId).singleResult();
-            if (job == null) {
-                return;
-            }
-            try {
-                management.executeJob(job.getId());
-                return;
-            } catch (RuntimeException raced) {
-                log.debug("job {} of {} taken by the job executor: {}", activityId, contract.getNumber(),
-                        raced.getMessage());
-                pause();
-            }
+        Job job = management.createJobQuery().processInstanceId(contract.getProcessInstanceId())
+                .activityId(activityId).singleResult();
+        if (job != null) {
+            management.executeJob(job.getId());
         }
     }
 
@@ -210,13 +203,7 @@ class DemoContracts implements ApplicationRunner {
             if (due.isEmpty()) {
                 return;
             }
-            for (Job job : due) {
-                try {
-                    management.executeJob(job.getId());
-                } catch (RuntimeException raced) {
-                    log.debug("timer {} taken by the job executor: {}", job.getId(), raced.getMessage());
-                }
-            }
+            due.forEach(job -> management.executeJob(job.getId()));
         }
     }
 
@@ -230,14 +217,6 @@ class DemoContracts implements ApplicationRunner {
             transaction.executeWithoutResult(status -> action.run());
         } finally {
             SecurityContextHolder.setContext(previous);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -12,6 +12,10 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +31,9 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -34,12 +41,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The knowledge base compiled from every rule file (DRL and spreadsheet decision tables), and the version stamp
- * recorded with each decision it makes. Compiled at start-up: a rule file that does not compile stops the
- * application. The application's bean is the live rule set; {@link RuleSetReloader} swaps a checked candidate in
- * with {@link #replaceWith(RuleBase)}, atomically, so each decision runs wholly on one version.
+ * recorded with each decision it makes. The application's rules are compiled on a thread of their own from the very
+ * start ({@link RuleCompileInitializer}), alongside PostgreSQL, Hibernate and the engine; start-up waits for them at
+ * its end ({@link RulesStartupCheck}) and readiness stays down until they are compiled ({@link RulesHealthIndicator}),
+ * so a rule file that does not compile still stops the application. A call that needs the rules before then waits
+ * for them. The application's bean is the live rule set; {@link dev.pactum.policy.RuleSetReloader} swaps a checked
+ * candidate in with {@link #replaceWith(RuleBase)}, atomically, so each decision runs wholly on one version.
  */
 @Component
 public class RuleBase {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleBase.class);
 
     /** Where KieBuilder expects resources; stripped again from compiler messages. */
     private static final String KIE_RESOURCE_ROOT = "src/main/resources/";
@@ -52,42 +64,85 @@ public class RuleBase {
 
     private static final Pattern QUOTED_EXPRESSION = Pattern.compile("Expression (.+?):\\s*$", Pattern.MULTILINE);
 
-    private final AtomicReference<Compiled> live;
+    /** The first compile; {@link #live} is empty until it is done, or until a reload put other rules live. */
+    private final CompletableFuture<Compiled> initial;
+
+    private final AtomicReference<Compiled> live = new AtomicReference<>();
 
     @Autowired
-    public RuleBase(RulesProperties properties, ResourcePatternResolver resolver) {
-        this(RuleFiles.read(properties.location(), resolver));
+    public RuleBase(RulesProperties properties, ResourcePatternResolver resolver,
+                    ObjectProvider<InitialRuleCompile> startedEarly) {
+        this(startedEarly.stream().filter(early -> early.location().equals(properties.location()))
+                .map(InitialRuleCompile::compiled).findFirst()
+                .orElseGet(() -> InitialRuleCompile.start(properties.location(), resolver).compiled()));
     }
 
-    private RuleBase(List<RuleSource> sources) {
-        this(Compiled.of(sources));
+    /** The rules under {@code properties.location()}, compiled on a thread of their own from now on. */
+    public RuleBase(RulesProperties properties, ResourcePatternResolver resolver) {
+        this(InitialRuleCompile.start(properties.location(), resolver).compiled());
+    }
+
+    RuleBase(CompletableFuture<Compiled> initial) {
+        this.initial = initial;
     }
 
     private RuleBase(Compiled compiled) {
-        this.live = new AtomicReference<>(compiled);
+        this(CompletableFuture.completedFuture(compiled));
     }
 
     /** Compiles every rule file under {@code folder}, e.g. the project's {@code rules/} folder in tests. */
     public static RuleBase compile(Path folder) {
-        return new RuleBase(RuleFiles.read(folder.toUri().toString(), new PathMatchingResourcePatternResolver()));
+        return compile(RuleFiles.read(folder.toUri().toString(), new PathMatchingResourcePatternResolver()));
     }
 
     public static RuleBase compile(List<RuleSource> sources) {
-        return new RuleBase(sources);
+        return new RuleBase(Compiled.of(sources));
+    }
+
+    /** Reads and compiles the rule files under {@code location}, on the calling thread. */
+    static Compiled compile(String location, ResourcePatternResolver resolver) {
+        long began = System.nanoTime();
+        Compiled compiled = Compiled.of(RuleFiles.read(location, resolver));
+        log.info("Rules compiled from {} in {} ms: version {}, {} files", location,
+                (System.nanoTime() - began) / 1_000_000, compiled.version(), compiled.sources().size());
+        return compiled;
+    }
+
+    /** Whether rules are live: the first compile has succeeded (or a reload put rules live). Never waits. */
+    public boolean isCompiled() {
+        return live.get() != null || (initial.isDone() && !initial.isCompletedExceptionally());
+    }
+
+    /** Why the first compile failed, if it has; empty while it runs or once it succeeded. Never waits. */
+    public Optional<RuntimeException> compileFailure() {
+        if (!initial.isCompletedExceptionally() || live.get() != null) {
+            return Optional.empty();
+        }
+        try {
+            initial.join();
+            return Optional.empty();
+        } catch (CompletionException | CancellationException e) {
+            return Optional.of(unwrap(e));
+        }
+    }
+
+    /** Waits for the first compile. @throws RuleCompilationException the rule files do not compile */
+    public void awaitCompiled() {
+        live();
     }
 
     public KieBase kieBase() {
-        return live.get().kieBase();
+        return live().kieBase();
     }
 
     /** sha-256 hex over the rule files' names and contents: equal stamps mean identical rules. */
     public String version() {
-        return live.get().version();
+        return live().version();
     }
 
     /** The files this rule set was compiled from, sorted by name. */
     public List<RuleSource> sources() {
-        return live.get().sources();
+        return live().sources();
     }
 
     /**
@@ -95,12 +150,36 @@ public class RuleBase {
      * version even if a reload puts another live meanwhile.
      */
     public RuleBase pinned() {
-        return new RuleBase(live.get());
+        return new RuleBase(live());
     }
 
     /** Makes {@code candidate}'s rules the ones every later decision runs on. */
     public void replaceWith(RuleBase candidate) {
-        live.set(candidate.live.get());
+        live.set(candidate.live());
+    }
+
+    /** The first compile this rule set waits for (tests check that the early compile is the one taken over). */
+    CompletableFuture<Compiled> initialCompile() {
+        return initial;
+    }
+
+    private Compiled live() {
+        Compiled compiled = live.get();
+        if (compiled != null) {
+            return compiled;
+        }
+        try {
+            compiled = initial.join();
+        } catch (CompletionException | CancellationException e) {
+            throw unwrap(e);
+        }
+        // A reload that put other rules live while the first compile ran wins.
+        live.compareAndSet(null, compiled);
+        return live.get();
+    }
+
+    private static RuntimeException unwrap(RuntimeException e) {
+        return e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
     }
 
     /**
@@ -114,7 +193,7 @@ public class RuleBase {
 
     /** Runs one decision as {@link #fire(String, Collection, Class)} and returns every fact left in the session. */
     public RuleOutcome fire(String rulePackage, Collection<?> facts) {
-        Compiled rules = live.get();
+        Compiled rules = live();
         KiePackage decision = rules.kieBase().getKiePackage(rulePackage);
         if (decision == null || decision.getRules().isEmpty()) {
             throw new IllegalStateException("No rules in package " + rulePackage + " (rule set " + rules.version() + ")");
@@ -129,7 +208,7 @@ public class RuleBase {
         }
     }
 
-    private record Compiled(KieBase kieBase, String version, List<RuleSource> sources) {
+    record Compiled(KieBase kieBase, String version, List<RuleSource> sources) {
 
         static Compiled of(List<RuleSource> sources) {
             List<RuleSource> sorted = sources.stream().sorted(Comparator.comparing(RuleSource::name)).toList();

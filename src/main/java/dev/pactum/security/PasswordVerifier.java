@@ -1,6 +1,7 @@
 package dev.pactum.security;
 
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.User;
@@ -21,20 +22,23 @@ class PasswordVerifier {
     private final IdentityService identityService;
     private final BcryptPasswordEncryptor bcrypt;
     private final VerifiedPasswords verified;
-    /** A hash no password is known to match, to spend on unknown users: they take as long as known ones. */
-    private final String decoy;
+    /**
+     * A hash no password is known to match, to spend on unknown users: they take as long as known ones. Made off the
+     * main thread (one bcrypt, a quarter of a second at cost 12), so start-up does not wait for it.
+     */
+    private final CompletableFuture<String> decoy;
 
     PasswordVerifier(IdentityService identityService, BcryptPasswordEncryptor bcrypt, VerifiedPasswords verified) {
         this.identityService = identityService;
         this.bcrypt = bcrypt;
         this.verified = verified;
-        this.decoy = bcrypt.encrypt(UUID.randomUUID().toString());
+        this.decoy = CompletableFuture.supplyAsync(() -> bcrypt.encrypt(UUID.randomUUID().toString()));
     }
 
     boolean matches(String userId, String password) {
         User user = identityService.createUserQuery().userId(userId).singleResult();
         if (user == null || user.getPassword() == null) {
-            bcrypt.check(password, decoy);
+            bcrypt.check(password, decoy.join());
             return false;
         }
         String storedHash = user.getPassword();

@@ -53,12 +53,14 @@ class OperationsEndpointsTest {
         JsonNode liveness = api.send("admin", "GET", "/actuator/health/liveness", null, null).body();
 
         assertThat(readiness.get("components").fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("readinessState", "db", "jobExecutor");
+                .containsExactlyInAnyOrder("readinessState", "db", "jobExecutor", "rules");
         assertThat(readiness.at("/components/db/details/database").asText()).isEqualTo("PostgreSQL");
         // The tests run jobs themselves: this node is configured without a job executor, which is no reason to refuse traffic.
         assertThat(readiness.at("/components/jobExecutor/status").asText()).isEqualTo("UP");
         assertThat(readiness.at("/components/jobExecutor/details/jobExecution").asText())
                 .isEqualTo("disabled on this node");
+        assertThat(readiness.at("/components/rules/status").asText()).isEqualTo("UP");
+        assertThat(readiness.at("/components/rules/details/version").asText()).hasSize(64);
         assertThat(liveness.get("components").fieldNames()).toIterable().containsExactly("livenessState");
     }
 
