@@ -45,7 +45,7 @@ import org.springframework.stereotype.Component;
  * start ({@link RuleCompileInitializer}), alongside PostgreSQL, Hibernate and the engine; start-up waits for them at
  * its end ({@link RulesStartupCheck}) and readiness stays down until they are compiled ({@link RulesHealthIndicator}),
  * so a rule file that does not compile still stops the application. A call that needs the rules before then waits
- * for them. The application's bean is the live rule set; {@link dev.pactum.policy.RuleSetReloader} swaps a checked
+ * for them. The application's bean is the live rule set; the policy package's {@code RuleSetReloader} swaps a checked
  * candidate in with {@link #replaceWith(RuleBase)}, atomically, so each decision runs wholly on one version.
  */
 @Component
