@@ -32,6 +32,10 @@ public class TestPeers implements ApplicationContextInitializer<ConfigurableAppl
     public static final String FEISHU_VERIFICATION_TOKEN = "test-feishu-verification-token";
     public static final String FEISHU_ENCRYPT_KEY = "test-feishu-encrypt-key";
     public static final String DINGTALK_APP_SECRET = "test-dingtalk-app-secret";
+    public static final String WECOM_CORP_ID = "wwtestcorp0001";
+    public static final String WECOM_TOKEN = "test-wecom-callback-token";
+    /** 43 characters, as WeCom gives it: Base64 of the 32-byte AES key without its "=". */
+    public static final String WECOM_AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFE";
     /** The DocuSign app's RSA key pair: its private half in the settings, its public half checks the JWT grant. */
     public static final KeyPair DOCUSIGN_APP_KEY = rsaKeyPair();
 
@@ -130,6 +134,18 @@ public class TestPeers implements ApplicationContextInitializer<ConfigurableAppl
                 Map.entry("pactum.im-approval.dingtalk.users.manager1", "dt-manager1"),
                 Map.entry("pactum.im-approval.dingtalk.users.manager2", "dt-manager2"),
                 Map.entry("pactum.im-approval.dingtalk.users.legal1", "dt-legal1"),
-                Map.entry("pactum.im-approval.dingtalk.users.sales1", "dt-sales1"))));
+                Map.entry("pactum.im-approval.dingtalk.users.sales1", "dt-sales1"),
+                // Approval cards in WeCom: the app's API here; the sales managers, legal1 and sales1 have UserIDs.
+                Map.entry("pactum.im-approval.wecom.enabled", "true"),
+                Map.entry("pactum.im-approval.wecom.api-url", base + "/wecom"),
+                Map.entry("pactum.im-approval.wecom.corp-id", WECOM_CORP_ID),
+                Map.entry("pactum.im-approval.wecom.corp-secret", "test-wecom-corp-secret"),
+                Map.entry("pactum.im-approval.wecom.agent-id", "1000002"),
+                Map.entry("pactum.im-approval.wecom.token", WECOM_TOKEN),
+                Map.entry("pactum.im-approval.wecom.encoding-aes-key", WECOM_AES_KEY),
+                Map.entry("pactum.im-approval.wecom.users.manager1", "wc-manager1"),
+                Map.entry("pactum.im-approval.wecom.users.manager2", "wc-manager2"),
+                Map.entry("pactum.im-approval.wecom.users.legal1", "wc-legal1"),
+                Map.entry("pactum.im-approval.wecom.users.sales1", "wc-sales1"))));
     }
 }

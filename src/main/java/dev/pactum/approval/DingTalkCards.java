@@ -146,7 +146,7 @@ class DingTalkCards implements ImCardChannel {
     }
 
     @Override
-    public Callback authenticate(Map<String, String> headers, byte[] body) {
+    public Callback authenticate(Map<String, String> headers, Map<String, String> query, byte[] body) {
         ImApprovalProperties.DingTalk dingtalk = properties.dingtalk();
         if (!dingtalk.enabled() || blank(dingtalk.appSecret())) {
             throw DomainException.unauthorized("pactum.imcard.dingtalk.notConfigured");

@@ -161,7 +161,7 @@ class FeishuCards implements ImCardChannel {
 
     /** Checks and reads a callback: a URL check (answered with its challenge) or a click; a wrong token is a 401 too. */
     @Override
-    public Callback authenticate(Map<String, String> headers, byte[] body) {
+    public Callback authenticate(Map<String, String> headers, Map<String, String> query, byte[] body) {
         ImApprovalProperties.Feishu feishu = properties.feishu();
         if (!feishu.enabled() || blank(feishu.encryptKey()) || blank(feishu.verificationToken())) {
             throw DomainException.unauthorized("pactum.imcard.notConfigured", PROVIDER);

@@ -13,10 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tolerance how far a callback's timestamp may be from Pactum's clock before it counts as stale
  * @param feishu    the Feishu (飞书) custom app that sends the cards and receives their callbacks
  * @param dingtalk  the DingTalk (钉钉) internal app whose robot sends the cards and receives their callbacks
+ * @param wecom     the WeCom (企业微信) self-built app that sends the cards and receives their callbacks
  */
 @ConfigurationProperties(prefix = "pactum.im-approval")
 record ImApprovalProperties(@DefaultValue("PT5M") Duration tolerance, @DefaultValue Feishu feishu,
-                            @DefaultValue DingTalk dingtalk) {
+                            @DefaultValue DingTalk dingtalk, @DefaultValue WeCom wecom) {
 
     /** An IM app's directory: Pactum user id → the user's id in the IM. */
     interface Directory {
@@ -64,6 +65,26 @@ record ImApprovalProperties(@DefaultValue("PT5M") Duration tolerance, @DefaultVa
                     Map<String, String> users) implements Directory {
 
         DingTalk {
+            users = users == null ? Map.of() : Map.copyOf(users);
+        }
+    }
+
+    /**
+     * @param enabled        whether approvers with a WeCom id get cards and the callback is accepted
+     * @param apiUrl         WeCom's server API
+     * @param corpId         the organisation's CorpID (also the receiver id inside every encrypted callback)
+     * @param corpSecret     the self-built app's Secret: gets the access token, binds each card to its receiver
+     * @param agentId        the app's AgentId
+     * @param token          the app's callback Token (signs callbacks: msg_signature)
+     * @param encodingAesKey the app's callback EncodingAESKey (43 characters: the AES-256 key of callbacks)
+     * @param users          Pactum user id → the user's WeCom {@code UserID} in this organisation
+     */
+    record WeCom(@DefaultValue("false") boolean enabled,
+                 @DefaultValue("https://qyapi.weixin.qq.com") URI apiUrl,
+                 String corpId, String corpSecret, String agentId, String token, String encodingAesKey,
+                 Map<String, String> users) implements Directory {
+
+        WeCom {
             users = users == null ? Map.of() : Map.copyOf(users);
         }
     }

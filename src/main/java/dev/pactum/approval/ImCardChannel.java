@@ -1,10 +1,11 @@
 package dev.pactum.approval;
 
+import dev.pactum.web.DomainException;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * An IM that carries approval cards (Feishu, DingTalk): who its users are, how a card goes out, how a callback is
+ * An IM that carries approval cards (Feishu, DingTalk, WeCom): who its users are, how a card goes out, how a callback is
  * believed and answered. What a click does is the same for every IM ({@link ImCardDecisions}).
  */
 interface ImCardChannel {
@@ -27,7 +28,15 @@ interface ImCardChannel {
     void send(String imUserId, ImCard card);
 
     /** Checks and reads a callback; a bad, missing or stale signature is a 401 problem and nothing is read. */
-    Callback authenticate(Map<String, String> headers, byte[] body);
+    Callback authenticate(Map<String, String> headers, Map<String, String> query, byte[] body);
+
+    /**
+     * Answers the IM's check of the callback URL made with a GET (WeCom's {@code echostr}); IMs that check it
+     * otherwise (or not at all) have no such door.
+     */
+    default String verifyUrl(Map<String, String> query) {
+        throw DomainException.notFound("pactum.imcard.providerUnknown", provider());
+    }
 
     /** The callback's answer in the IM's own format. */
     Map<String, Object> answer(ImCardAnswer answer);

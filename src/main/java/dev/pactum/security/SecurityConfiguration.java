@@ -113,7 +113,9 @@ public class SecurityConfiguration {
                 PATHS.matcher(HttpMethod.POST, "/api/integrations/{peer}/events"),
                 PATHS.matcher(HttpMethod.POST, "/api/integrations/esign/{provider}/callback"),
                 // IM approval cards' callbacks: the provider's signature, then its user's directory entry (ImCardDecisions).
-                PATHS.matcher(HttpMethod.POST, "/api/integrations/im/{provider}/card-action"));
+                PATHS.matcher(HttpMethod.POST, "/api/integrations/im/{provider}/card-action"),
+                // WeCom checks the callback URL with a signed GET (echostr) before it sends any callback.
+                PATHS.matcher(HttpMethod.GET, "/api/integrations/im/{provider}/card-action"));
         RequestMatcher basicAuthenticated = request -> {
             String header = request.getHeader("Authorization");
             return header != null && (header.regionMatches(true, 0, "Basic ", 0, 6)

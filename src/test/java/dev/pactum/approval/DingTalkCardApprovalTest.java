@@ -224,7 +224,7 @@ class DingTalkCardApprovalTest {
 
     @Test
     void anUnknownImAnswers404() throws Exception {
-        HttpResponse<String> answer = api.send(api.request(null, "POST", "/api/integrations/im/wecom/card-action",
+        HttpResponse<String> answer = api.send(api.request(null, "POST", "/api/integrations/im/slack/card-action",
                 "{}", null), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(404);
     }
