@@ -13,7 +13,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Sends an approval card to every candidate approver of a new approval task on each IM where they have an id (Feishu,
- * DingTalk), once the task is
+ * DingTalk, WeCom), once the task is
  * committed (a task the engine rolls back sends nothing). The contract's owner gets none: they may not decide. A
  * card that cannot be sent is logged; the approval notification and Tasklist still reach the approver.
  */
