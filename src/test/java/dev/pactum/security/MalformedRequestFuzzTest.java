@@ -141,7 +141,8 @@ class MalformedRequestFuzzTest {
                         }
                         // Any other answer cut off halfway is a server failure too.
                         serverErrors.incrementAndGet();
-                        examples.add(request.method() + " " + request.uri() + " → broken answer: " + broken);
+                        examples.add(request.method() + " " + request.uri() + " (head about " + headBytes(request)
+                                + " bytes) → broken answer: " + broken);
                         return null;
                     }
                     sent.incrementAndGet();
