@@ -7,7 +7,6 @@ import dev.pactum.notification.DingTalkSignature;
 import dev.pactum.web.DomainException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -169,17 +166,11 @@ class DingTalkCards implements ImCardChannel {
         JsonNode payload = parse(body);
         String cardId = payload.path("outTrackId").asText("");
         String userId = payload.path("userId").asText("");
-        String[] parts = cardId.split("\\.");
-        if (parts.length != 3 || userId.isEmpty() || !parts[0].matches("\\d{1,18}")) {
-            throw DomainException.unprocessable("pactum.imcard.actionUnreadable", PROVIDER);
-        }
-        long contractId = Long.parseLong(parts[0]);
-        if (!ImCardHttp.sameSecret(cardId(contractId, parts[1], userId), cardId)) {
-            throw DomainException.unauthorized("pactum.imcard.dingtalk.signatureInvalid");
-        }
+        ImCardHttp.CardRef ref = ImCardHttp.verifyCardId(cardId, dingtalk.appSecret(), '.', userId, PROVIDER,
+                "pactum.imcard.dingtalk.signatureInvalid");
         JsonNode privateData = parseText(payload.path("content").asText("")).path("cardPrivateData");
         JsonNode comment = privateData.at("/params/comment");
-        return new Click(new ImCardAction(PROVIDER, cardId + "@" + millis, userId, parts[1], contractId,
+        return new Click(new ImCardAction(PROVIDER, cardId + "@" + millis, userId, ref.taskId(), ref.contractId(),
                 privateData.at("/actionIds/0").asText(""), comment.isTextual() ? comment.asText() : null));
     }
 
@@ -188,16 +179,7 @@ class DingTalkCards implements ImCardChannel {
      * characters), so a callback about this card can only speak for its receiver.
      */
     String cardId(long contractId, String taskId, String userId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(properties.dingtalk().appSecret().getBytes(StandardCharsets.UTF_8),
-                    "HmacSHA256"));
-            byte[] digest = mac.doFinal((contractId + "/" + taskId + "/" + userId).getBytes(StandardCharsets.UTF_8));
-            return contractId + "." + taskId + "."
-                    + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-        }
+        return ImCardHttp.cardId(properties.dingtalk().appSecret(), '.', contractId, taskId, userId);
     }
 
     /** The callback's answer: the outcome, the message for the approver and, when the card changes, the new card. */

@@ -3,11 +3,16 @@ package dev.pactum.approval;
 import dev.pactum.web.DomainException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -35,6 +40,45 @@ final class ImCardHttp {
     static boolean sameSecret(String expected, String given) {
         return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 given.trim().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A card id that binds a click to its contract, task and receiver, for IMs whose callback signature does not cover
+     * the body (DingTalk, WeCom): contract, task and the first 22 Base64url characters of HMAC-SHA256(secret,
+     * contract/task/receiver), joined by {@code separator}.
+     */
+    static String cardId(String secret, char separator, long contractId, String taskId, String receiver) {
+        byte[] digest;
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            digest = mac.doFinal((contractId + "/" + taskId + "/" + receiver).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+        }
+        return contractId + String.valueOf(separator) + taskId + separator
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
+    }
+
+    /** The contract and task a card id names. */
+    record CardRef(long contractId, String taskId) {
+    }
+
+    /**
+     * Reads a card id made by {@link #cardId}: unreadable (or no receiver) is a 422, an id made for another receiver
+     * a 401 with {@code signatureInvalid}.
+     */
+    static CardRef verifyCardId(String cardId, String secret, char separator, String receiver, String provider,
+                                String signatureInvalid) {
+        String[] parts = cardId == null ? new String[0] : cardId.split(Pattern.quote(String.valueOf(separator)));
+        if (parts.length != 3 || receiver == null || receiver.isEmpty() || !parts[0].matches("\\d{1,18}")) {
+            throw DomainException.unprocessable("pactum.imcard.actionUnreadable", provider);
+        }
+        long contractId = Long.parseLong(parts[0]);
+        if (!sameSecret(cardId(secret, separator, contractId, parts[1], receiver), cardId)) {
+            throw DomainException.unauthorized(signatureInvalid);
+        }
+        return new CardRef(contractId, parts[1]);
     }
 
     /** An IM's access token, fetched when first needed and renewed five minutes before the IM lets it lapse. */

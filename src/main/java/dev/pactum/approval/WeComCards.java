@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import javax.xml.XMLConstants;
@@ -157,17 +156,11 @@ class WeComCards implements ImCardChannel {
         if (!"event".equals(childText(event, "MsgType")) || !"template_card_event".equals(childText(event, "Event"))) {
             throw DomainException.unprocessable("pactum.imcard.actionUnreadable", PROVIDER);
         }
-        String[] parts = cardId == null ? new String[0] : cardId.split("@");
-        if (parts.length != 3 || userId == null || userId.isEmpty() || !parts[0].matches("\\d{1,18}")) {
-            throw DomainException.unprocessable("pactum.imcard.actionUnreadable", PROVIDER);
-        }
-        long contractId = Long.parseLong(parts[0]);
-        if (!ImCardHttp.sameSecret(cardId(contractId, parts[1], userId), cardId)) {
-            throw DomainException.unauthorized("pactum.imcard.wecom.signatureInvalid");
-        }
+        ImCardHttp.CardRef ref = ImCardHttp.verifyCardId(cardId, wecom.corpSecret(), '@', userId, PROVIDER,
+                "pactum.imcard.wecom.signatureInvalid");
         String decision = childText(event, "EventKey");
-        return new Click(new ImCardAction(PROVIDER, cardId + "/" + userId + "/" + createTime, userId, parts[1],
-                contractId, decision == null ? "" : decision, null));
+        return new Click(new ImCardAction(PROVIDER, cardId + "/" + userId + "/" + createTime, userId, ref.taskId(),
+                ref.contractId(), decision == null ? "" : decision, null));
     }
 
     /** WeCom's check of the callback URL: the signed, encrypted {@code echostr} decrypted is the answer. */
@@ -256,16 +249,7 @@ class WeComCards implements ImCardChannel {
      * and the receiver under the app secret (Base64url, 22 characters), joined by {@code @}.
      */
     String cardId(long contractId, String taskId, String userId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(properties.wecom().corpSecret().getBytes(StandardCharsets.UTF_8),
-                    "HmacSHA256"));
-            byte[] digest = mac.doFinal((contractId + "/" + taskId + "/" + userId).getBytes(StandardCharsets.UTF_8));
-            return contractId + "@" + taskId + "@"
-                    + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-        }
+        return ImCardHttp.cardId(properties.wecom().corpSecret(), '@', contractId, taskId, userId);
     }
 
     /** The callback's answer: the outcome and the message for the approver. */
