@@ -14,7 +14,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -61,18 +60,8 @@ class DingTalkCards implements ImCardChannel {
     }
 
     @Override
-    public boolean enabled() {
-        return properties.dingtalk().enabled();
-    }
-
-    @Override
-    public Optional<String> imUserOf(String pactumUser) {
-        return Optional.ofNullable(properties.dingtalk().users().get(pactumUser));
-    }
-
-    @Override
-    public Optional<String> pactumUserOf(String userId) {
-        return properties.dingtalk().pactumUser(userId);
+    public ImApprovalProperties.Directory directory() {
+        return properties.dingtalk();
     }
 
     /** Sends the card to one approver; the card id is the same for the same task and approver, so a resend is one card. */

@@ -15,7 +15,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -64,18 +63,8 @@ class FeishuCards implements ImCardChannel {
     }
 
     @Override
-    public boolean enabled() {
-        return properties.feishu().enabled();
-    }
-
-    @Override
-    public Optional<String> imUserOf(String pactumUser) {
-        return Optional.ofNullable(properties.feishu().users().get(pactumUser));
-    }
-
-    @Override
-    public Optional<String> pactumUserOf(String openId) {
-        return properties.feishu().pactumUser(openId);
+    public ImApprovalProperties.Directory directory() {
+        return properties.feishu();
     }
 
     /** Sends the card to one approver; Feishu drops a second message with the same {@code uuid} within an hour. */

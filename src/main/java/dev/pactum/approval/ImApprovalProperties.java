@@ -19,8 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record ImApprovalProperties(@DefaultValue("PT5M") Duration tolerance, @DefaultValue Feishu feishu,
                             @DefaultValue DingTalk dingtalk, @DefaultValue WeCom wecom) {
 
-    /** An IM app's directory: Pactum user id → the user's id in the IM. */
+    /** An IM app's switch and directory: Pactum user id → the user's id in the IM. */
     interface Directory {
+
+        boolean enabled();
 
         Map<String, String> users();
 

@@ -16,13 +16,22 @@ interface ImCardChannel {
     /** How the audit trail names the IM ("via … card"). */
     String label();
 
-    boolean enabled();
+    /** The IM app's settings: whether it is on, and its directory of users. */
+    ImApprovalProperties.Directory directory();
+
+    default boolean enabled() {
+        return directory().enabled();
+    }
 
     /** The IM user id of a Pactum user, if the directory names one. */
-    Optional<String> imUserOf(String pactumUser);
+    default Optional<String> imUserOf(String pactumUser) {
+        return Optional.ofNullable(directory().users().get(pactumUser));
+    }
 
     /** The Pactum user an IM user id belongs to, if the directory names one. */
-    Optional<String> pactumUserOf(String imUserId);
+    default Optional<String> pactumUserOf(String imUserId) {
+        return directory().pactumUser(imUserId);
+    }
 
     /** Sends the card for an open task to one approver; a failure is an exception (the sender logs it). */
     void send(String imUserId, ImCard card);

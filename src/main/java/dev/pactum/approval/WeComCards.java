@@ -74,18 +74,8 @@ class WeComCards implements ImCardChannel {
     }
 
     @Override
-    public boolean enabled() {
-        return properties.wecom().enabled();
-    }
-
-    @Override
-    public Optional<String> imUserOf(String pactumUser) {
-        return Optional.ofNullable(properties.wecom().users().get(pactumUser));
-    }
-
-    @Override
-    public Optional<String> pactumUserOf(String userId) {
-        return properties.wecom().pactumUser(userId);
+    public ImApprovalProperties.Directory directory() {
+        return properties.wecom();
     }
 
     /** Sends the card to one approver; WeCom answers 200 even when it refuses: errcode other than 0 is a failure. */
